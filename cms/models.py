@@ -1,0 +1,115 @@
+"""The abstract page base and the field mixins every page type shares."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class ListingFields(models.Model):
+    """How a page appears as a card in listings, hubs and related items."""
+
+    listing_title = models.CharField(
+        max_length=255, blank=True, help_text="Shorter title for cards; defaults to the title."
+    )
+    listing_summary = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences for cards."
+    )
+    listing_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading="Listing",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_title(self) -> str:
+        return self.listing_title or self.title
+
+
+class SocialFields(models.Model):
+    """Open Graph / Twitter card overrides and search-engine directives."""
+
+    social_title = models.CharField(max_length=255, blank=True)
+    social_description = models.CharField(max_length=300, blank=True)
+    social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    canonical_override = models.URLField(
+        blank=True, help_text="Only when the page was first published elsewhere."
+    )
+    noindex = models.BooleanField(default=False, help_text="Ask search engines not to index.")
+
+    social_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("social_title"),
+                FieldPanel("social_description"),
+                FieldPanel("social_image"),
+                FieldPanel("canonical_override"),
+                FieldPanel("noindex"),
+            ],
+            heading="Social and search engines",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(ListingFields, SocialFields, Page):
+    """The single abstract level between Wagtail's Page and every concrete page type."""
+
+    promote_panels = Page.promote_panels + ListingFields.listing_panels + SocialFields.social_panels
+
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+
+    api_fields = [
+        APIField("listing_title"),
+        APIField("listing_summary"),
+        APIField("listing_image", serializer=ImageRenditionField("fill-800x450")),
+        APIField("social_title"),
+        APIField("social_description"),
+        APIField("canonical_url"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def canonical_url(self) -> str:
+        """Absolute public URL of this page on the static site, unless overridden."""
+        if self.canonical_override:
+            return self.canonical_override
+        return public_url(self.url_path_on_site)
+
+    @property
+    def url_path_on_site(self) -> str:
+        """Path of the page relative to its site root, e.g. ``/op-eds/slug/``."""
+        parts = self.url_path.split("/")
+        return "/" + "/".join(parts[2:]) if len(parts) > 2 else "/"
+
+
+def public_url(path: str) -> str:
+    """Absolute URL on the public static site for a site-relative path."""
+    return settings.SITE_BASE_URL + path

@@ -1,0 +1,13 @@
+"""Tests: fast hashing, in-memory email, media in a throwaway folder."""
+
+import tempfile
+from pathlib import Path
+
+from .dev import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))
+SITE_BASE_URL = "https://www.example.org"
+WAGTAILAPI_BASE_URL = SITE_BASE_URL

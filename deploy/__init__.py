@@ -1,0 +1,1 @@
+"""The static-export and object-storage pipeline (no content models)."""

@@ -1,0 +1,346 @@
+"""Site-level pages, the topic taxonomy, programs, site settings and the image model."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, LinkBlock
+from cms.models import BasePage
+
+# --- Images --------------------------------------------------------------------------------
+
+
+class SiteImage(AbstractImage):
+    """Images carry alt text (unless decorative), a caption and a credit."""
+
+    is_decorative = models.BooleanField(
+        default=False, help_text="Purely decorative images are hidden from screen readers."
+    )
+    caption = models.CharField(max_length=500, blank=True)
+    credit = models.CharField(max_length=255, blank=True)
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "description",
+        "is_decorative",
+        "caption",
+        "credit",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+    search_fields = [*AbstractImage.search_fields, index.SearchField("caption")]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.is_decorative and not self.description.strip():
+            raise ValidationError(
+                {"description": "Alt text is required unless the image is marked decorative."}
+            )
+
+    @property
+    def alt_text(self) -> str:
+        return "" if self.is_decorative else self.description
+
+    @property
+    def default_alt_text(self) -> str:
+        return self.alt_text
+
+
+SiteImage._meta.get_field("description").verbose_name = "alt text"
+SiteImage._meta.get_field("description").help_text = (
+    "Describe the image for people who cannot see it."
+)
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# --- Topics --------------------------------------------------------------------------------
+
+
+class TopicKind(models.TextChoices):
+    ISSUE = "issue", "Issue"
+    REGION = "region", "Region"
+    COUNTRY = "country", "Country"
+
+
+@register_snippet
+class Topic(index.Indexed, models.Model):
+    """A policy topic: tags content, groups experts, and may have a hub page."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=10, choices=TopicKind.choices, default=TopicKind.ISSUE)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("parent")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    api_fields = [APIField("name"), APIField("slug"), APIField("kind")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A topic cannot be its own ancestor."})
+            ancestor = ancestor.parent
+
+    @cached_property
+    def hub(self) -> TopicHubPage | None:
+        """The live hub page for this topic, if there is one."""
+        return TopicHubPage.objects.live().filter(topic=self).first()
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+class HomePage(BasePage):
+    intro = models.TextField(blank=True, help_text="Shown under the organisation's name.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), InlinePanel("lead_stories", label="Lead stories", max_num=6)]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("lead_stories")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.TopicHubIndexPage",
+        "home.ProgramIndexPage",
+        "home.SearchPage",
+        "people.PeopleIndexPage",
+        "people.ExpertsIndexPage",
+        "publications.ResearchIndexPage",
+        "publications.BriefIndexPage",
+        "publications.ExplainerIndexPage",
+        "publications.ReportIndexPage",
+        "publications.QAIndexPage",
+        "publications.OpEdIndexPage",
+        "publications.MediaMentionIndexPage",
+        "publications.PressReleaseIndexPage",
+        "publications.EventIndexPage",
+    ]
+    max_count = 1
+
+
+class HomePageLeadStory(Orderable):
+    page = ParentalKey(HomePage, related_name="lead_stories", on_delete=models.CASCADE)
+    story = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("story", heading="Page")]
+    api_fields = [APIField("story_id")]
+
+
+class StandardPage(BasePage):
+    """About, mission, jobs, contact, privacy and other editorial pages."""
+
+    dek = models.TextField(blank=True)
+    body = StreamField(BodyBlock())
+
+    content_panels = [*BasePage.content_panels, FieldPanel("dek"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("dek"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("dek"), APIField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+
+class SearchPage(BasePage):
+    """The static site's search page (Pagefind runs in the browser)."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+
+class TopicHubIndexPage(BasePage):
+    """/policy-topics/: the list of topic hubs."""
+
+    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.TopicHubPage"]
+    max_count = 1
+
+
+class TopicHubPage(BasePage):
+    """/policy-topics/<slug>/: everything the organisation says about one topic."""
+
+    topic = models.OneToOneField(Topic, on_delete=models.PROTECT, related_name="hub_page")
+    intro = RichTextField(blank=True, features=BODY_FEATURES)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("topic"),
+        FieldPanel("intro"),
+        InlinePanel("featured_items", label="Featured items", max_num=6),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("topic"), APIField("intro"), APIField("featured_items")]
+
+    parent_page_types = ["home.TopicHubIndexPage"]
+    subpage_types: list[str] = []
+
+
+class TopicHubFeatured(Orderable):
+    page = ParentalKey(TopicHubPage, related_name="featured_items", on_delete=models.CASCADE)
+    item = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("item", heading="Page")]
+    api_fields = [APIField("item_id")]
+
+
+class ProgramIndexPage(BasePage):
+    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ProgramPage"]
+    max_count = 1
+
+
+class ProgramPage(BasePage):
+    """/programs/<slug>/: a research program with its director, team, topics and work."""
+
+    intro = RichTextField(blank=True, features=BODY_FEATURES)
+    director = models.ForeignKey(
+        "people.PersonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="programs")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("director"),
+        FieldPanel("topics"),
+        InlinePanel("featured_items", label="Featured items", max_num=6),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("director_id"),
+        APIField("topics"),
+        APIField("featured_items"),
+    ]
+
+    parent_page_types = ["home.ProgramIndexPage"]
+    subpage_types: list[str] = []
+
+
+class ProgramFeatured(Orderable):
+    page = ParentalKey(ProgramPage, related_name="featured_items", on_delete=models.CASCADE)
+    item = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("item", heading="Page")]
+    api_fields = [APIField("item_id")]
+
+
+# --- Site settings -------------------------------------------------------------------------
+
+
+class MenuItemBlock(LinkBlock):
+    children = blocks.ListBlock(LinkBlock(), required=False, default=[])
+
+    class Meta:
+        icon = "list-ul"
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        choices=[
+            ("x", "X"),
+            ("linkedin", "LinkedIn"),
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("youtube", "YouTube"),
+            ("bluesky", "Bluesky"),
+            ("rss", "RSS"),
+        ]
+    )
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "site"
+
+
+@register_setting(icon="cog")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """Organisation identity, navigation, newsletter and footer: all edited in the admin."""
+
+    organisation_name = models.CharField(max_length=100, default="Defense Priorities")
+    mission = models.TextField(blank=True, help_text="Shown in the footer.")
+    donate_url = models.URLField(blank=True)
+    newsletter_heading = models.CharField(max_length=100, blank=True)
+    newsletter_subheading = models.CharField(max_length=200, blank=True)
+    newsletter_text = models.TextField(blank=True)
+    newsletter_form_action = models.URLField(
+        blank=True, help_text="The external newsletter service's form URL (the form POSTs there)."
+    )
+    header_menu = StreamField([("item", MenuItemBlock())], blank=True)
+    footer_links = StreamField([("link", LinkBlock())], blank=True)
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
+    copyright_notice = models.CharField(max_length=200, blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("mission"), FieldPanel("donate_url")],
+            heading="Organisation",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("newsletter_heading"),
+                FieldPanel("newsletter_subheading"),
+                FieldPanel("newsletter_text"),
+                FieldPanel("newsletter_form_action"),
+            ],
+            heading="Newsletter",
+        ),
+        FieldPanel("header_menu"),
+        FieldPanel("footer_links"),
+        FieldPanel("social_links"),
+        FieldPanel("copyright_notice"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
