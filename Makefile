@@ -1,0 +1,54 @@
+# Two entry points on a fresh machine: `make demo` and `make test` (README).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.PHONY: demo test install system-deps lint check pytest pytest-postgres clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+system-deps:
+	scripts/system-deps.sh
+
+## The main job on the embedded SQLite database: migrate, seed demo content, serve it.
+demo: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	@echo "Admin: create a user with '$(MANAGE) createsuperuser', then open http://127.0.0.1:8000/admin/"
+	@echo "Site:  http://127.0.0.1:8000/"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM \
+	  DJANGO_ALLOWED_HOSTS=cms.example.org SITE_BASE_URL=https://www.example.org \
+	  WAGTAILADMIN_BASE_URL=https://cms.example.org DATABASE_URL=postgres://cms@db.internal/cms \
+	  $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
+
+pytest: install system-deps
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+pytest-postgres: install system-deps
+	scripts/with-postgres.sh $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+## Everything CI runs: lint, Django checks, the suite on SQLite, then again on PostgreSQL.
+test: lint check pytest pytest-postgres
+
+clean:
+	rm -rf $(VENV) var build test-output .pytest_cache .ruff_cache
