@@ -75,7 +75,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": blocks.BlockValidationError("Choose a page or a URL, not both.")}
+                block_errors={
+                    "url": blocks.BlockValidationError("Choose a page or a URL, not both.")
+                }
             )
         return value
 

@@ -30,7 +30,11 @@ class ListingFields(models.Model):
 
     listing_panels = [
         MultiFieldPanel(
-            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            [
+                FieldPanel("listing_title"),
+                FieldPanel("listing_summary"),
+                FieldPanel("listing_image"),
+            ],
             heading="Listing",
         )
     ]

@@ -1,4 +1,4 @@
-"""The one rule deciding what the public may see: used by listings, feeds, sitemap, API and build."""
+"""The one rule deciding what the public may see: listings, feeds, sitemap, API and build."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def _not_expired() -> Q:
 
 
 def visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
-    """Pages that are live, unrestricted (with their ancestors), unexpired, and not aliases of hidden pages.
+    """Live, unrestricted (ancestors too), unexpired pages that are not aliases of hidden pages.
 
     ``live().public()`` alone still admits pages whose expiry passed before ``publish_scheduled``
     ran, and aliases whose source page sits under a restricted parent.

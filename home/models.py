@@ -13,7 +13,7 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -68,9 +68,9 @@ class SiteImage(AbstractImage):
 
 
 SiteImage._meta.get_field("description").verbose_name = "alt text"
-SiteImage._meta.get_field("description").help_text = (
-    "Describe the image for people who cannot see it."
-)
+SiteImage._meta.get_field(
+    "description"
+).help_text = "Describe the image for people who cannot see it."
 
 
 class SiteRendition(AbstractRendition):
@@ -129,7 +129,11 @@ class Topic(index.Indexed, models.Model):
 class HomePage(BasePage):
     intro = models.TextField(blank=True, help_text="Shown under the organisation's name.")
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), InlinePanel("lead_stories", label="Lead stories", max_num=6)]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("lead_stories", label="Lead stories", max_num=6),
+    ]
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("lead_stories")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -152,6 +156,15 @@ class HomePage(BasePage):
     ]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        leads = listings.lead_stories(self)
+        context["lead_stories"] = leads
+        context["latest"] = listings.latest_content(exclude=[page.pk for page in leads])
+        return context
+
 
 class HomePageLeadStory(Orderable):
     page = ParentalKey(HomePage, related_name="lead_stories", on_delete=models.CASCADE)
@@ -168,7 +181,13 @@ class StandardPage(BasePage):
     body = StreamField(BodyBlock())
 
     content_panels = [*BasePage.content_panels, FieldPanel("dek"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("dek"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("dek"),
+        index.SearchField("body"),
+        # The admin's page search matches on autocomplete fields only.
+        index.AutocompleteField("body"),
+    ]
     api_fields = [*BasePage.api_fields, APIField("dek"), APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -200,6 +219,13 @@ class TopicHubIndexPage(BasePage):
     subpage_types = ["home.TopicHubPage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["hubs"] = listings.visible_children(self)
+        return context
+
 
 class TopicHubPage(BasePage):
     """/policy-topics/<slug>/: everything the organisation says about one topic."""
@@ -214,10 +240,26 @@ class TopicHubPage(BasePage):
         InlinePanel("featured_items", label="Featured items", max_num=6),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("topic"), APIField("intro"), APIField("featured_items")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("topic"),
+        APIField("intro"),
+        APIField("featured_items"),
+    ]
 
     parent_page_types = ["home.TopicHubIndexPage"]
     subpage_types: list[str] = []
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        featured = listings.featured_items(self)
+        context["featured"] = featured
+        context["experts"] = listings.topic_experts(self.topic)
+        context["latest"] = listings.topic_latest(self.topic, exclude=[p.pk for p in featured])
+        context["events"] = listings.topic_events(self.topic)
+        return context
 
 
 class TopicHubFeatured(Orderable):
@@ -237,6 +279,13 @@ class ProgramIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ProgramPage"]
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = listings.visible_children(self)
+        return context
 
 
 class ProgramPage(BasePage):
@@ -266,6 +315,19 @@ class ProgramPage(BasePage):
 
     parent_page_types = ["home.ProgramIndexPage"]
     subpage_types: list[str] = []
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        featured = listings.featured_items(self)
+        context["featured"] = featured
+        context["director"] = listings.program_director(self)
+        context["team"] = listings.program_team(self)
+        context["program_topics"] = list(self.topics.all())
+        context["latest"] = listings.program_latest(self, exclude=[p.pk for p in featured])
+        context["events"] = listings.program_events(self)
+        return context
 
 
 class ProgramFeatured(Orderable):

@@ -35,6 +35,13 @@ class PeopleIndexPage(BasePage):
     subpage_types = ["people.PersonPage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = listings.people_by_affiliation(self)
+        return context
+
 
 class ExpertsIndexPage(RoutablePageMixin, BasePage):
     """/experts/: every person marked as an expert, site-wide, filterable by expertise."""
@@ -47,6 +54,13 @@ class ExpertsIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["experts"] = listings.experts()
+        return context
 
 
 class PersonPage(BasePage):
@@ -141,3 +155,11 @@ class PersonPage(BasePage):
         parts = [self.honorific_prefix, self.first_name, self.last_name]
         name = " ".join(part for part in parts if part)
         return f"{name}, {self.honorific_suffix}" if self.honorific_suffix else name
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["work"] = listings.person_work(self)
+        context["expertise_topics"] = list(self.expertise.all())
+        return context

@@ -80,7 +80,10 @@ class AuthorRole(models.TextChoices):
 
 
 class ContentPage(BasePage):
-    """Everything the organisation publishes. Concrete (one query lists every type) but not creatable."""
+    """Everything the organisation publishes.
+
+    Concrete (one query lists every type) but not creatable.
+    """
 
     display_date = models.DateField(default=date.today, help_text="The date readers see.")
     updated_date = models.DateField(null=True, blank=True)
@@ -124,6 +127,8 @@ class ContentPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("dek"),
         index.SearchField("body"),
+        # The admin's page search matches on autocomplete fields only.
+        index.AutocompleteField("body"),
         index.FilterField("display_date"),
     ]
     api_fields = [
@@ -173,8 +178,13 @@ class ContentPage(BasePage):
             return ""
         names = [row.display_name for row in rows]
         joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        prefix = "Featuring" if all(r.role == AuthorRole.FEATURING for r in rows) else "By"
-        return f"{prefix} {joined}"
+        return f"{self.byline_prefix} {joined}"
+
+    @property
+    def byline_prefix(self) -> str:
+        """'Featuring' when every row features rather than authors, else 'By'."""
+        rows = self.author_rows
+        return "Featuring" if rows and all(r.role == AuthorRole.FEATURING for r in rows) else "By"
 
     @cached_property
     def topic_list(self) -> list:
@@ -198,6 +208,13 @@ class ContentPage(BasePage):
     def is_past(self) -> bool:
         return False
 
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.detail_context(self, request))
+        return context
+
 
 class ContentPageAuthor(Orderable):
     """An author, featured expert, speaker or moderator: a person page, or a free-text name."""
@@ -212,7 +229,12 @@ class ContentPageAuthor(Orderable):
         max_length=255, blank=True, help_text="e.g. 'Former Ambassador to NATO' for a speaker."
     )
 
-    panels = [FieldPanel("person"), FieldPanel("name"), FieldPanel("role"), FieldPanel("title_override")]
+    panels = [
+        FieldPanel("person"),
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("title_override"),
+    ]
     api_fields = [
         APIField("display_name"),
         APIField("role"),
@@ -258,7 +280,12 @@ class ContentPageRelated(Orderable):
 
 def content_panels_for(*own_panels) -> list:
     """Content panels of a content type: the shared head, the type's own fields, then the body."""
-    return [*ContentPage.content_panels, *own_panels, *ContentPage.body_panels, *ContentPage.taxonomy_panels]
+    return [
+        *ContentPage.content_panels,
+        *own_panels,
+        *ContentPage.body_panels,
+        *ContentPage.taxonomy_panels,
+    ]
 
 
 # --- Content types -------------------------------------------------------------------------
@@ -275,7 +302,12 @@ class BriefPage(ContentPage):
         FieldPanel("endnotes")
     ]
     search_fields = [*ContentPage.search_fields, index.SearchField("key_points")]
-    api_fields = [*ContentPage.api_fields, APIField("key_points"), APIField("pdf"), APIField("endnotes")]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("key_points"),
+        APIField("pdf"),
+        APIField("endnotes"),
+    ]
 
     parent_page_types = ["publications.BriefIndexPage"]
     subpage_types: list[str] = []
@@ -420,7 +452,11 @@ class OpEdPage(ContentPage):
 
     @property
     def canonical_url(self) -> str:
-        if self.reprint_mode == ReprintMode.FULL and self.original_url and not self.canonical_override:
+        if (
+            self.reprint_mode == ReprintMode.FULL
+            and self.original_url
+            and not self.canonical_override
+        ):
             return self.original_url
         return super().canonical_url
 
@@ -449,7 +485,12 @@ class MediaMentionPage(ContentPage):
 
     content_panels = content_panels_for(
         MultiFieldPanel(
-            [FieldPanel("outlet"), FieldPanel("external_url"), FieldPanel("kind"), FieldPanel("quote")],
+            [
+                FieldPanel("outlet"),
+                FieldPanel("external_url"),
+                FieldPanel("kind"),
+                FieldPanel("quote"),
+            ],
             heading="Coverage",
         )
     )
@@ -484,7 +525,11 @@ class PressReleasePage(ContentPage):
 
     content_panels = content_panels_for(
         MultiFieldPanel(
-            [FieldPanel("dateline"), FieldPanel("press_contact_name"), FieldPanel("press_contact_email")],
+            [
+                FieldPanel("dateline"),
+                FieldPanel("press_contact_name"),
+                FieldPanel("press_contact_email"),
+            ],
             heading="Press",
         )
     )
@@ -531,7 +576,9 @@ class EventPage(ContentPage):
         default="America/New_York",
         help_text="IANA zone where the event happens; times are shown in this zone.",
     )
-    format = models.CharField(max_length=10, choices=EventFormat.choices, default=EventFormat.VIRTUAL)
+    format = models.CharField(
+        max_length=10, choices=EventFormat.choices, default=EventFormat.VIRTUAL
+    )
     status = models.CharField(
         max_length=15, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
@@ -584,7 +631,9 @@ class EventPage(ContentPage):
         super().clean()
         errors = {}
         if self.timezone not in zoneinfo.available_timezones():
-            errors["timezone"] = f"{self.timezone!r} is not an IANA time zone, e.g. America/New_York."
+            errors["timezone"] = (
+                f"{self.timezone!r} is not an IANA time zone, e.g. America/New_York."
+            )
         for field in ("start", "end"):
             value = getattr(self, field)
             if value is not None and timezone.is_naive(value):
@@ -610,6 +659,12 @@ class EventPage(ContentPage):
     def is_past(self) -> bool:
         return self.end < timezone.now()
 
+    @property
+    def event_label(self) -> str:
+        """e.g. 'Past Virtual Event', 'Upcoming In-Person Event' (cards and headings)."""
+        kind = {EventFormat.IN_PERSON: "In-Person"}.get(self.format, self.get_format_display())
+        return f"{'Past' if self.is_past else 'Upcoming'} {kind} Event"
+
 
 # --- Section indexes -----------------------------------------------------------------------
 
@@ -627,6 +682,13 @@ class SectionIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = listings.section_entries(self)
+        return context
 
 
 class BriefIndexPage(SectionIndexPage):
@@ -681,3 +743,10 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = listings.research_entries()
+        return context

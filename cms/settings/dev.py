@@ -1,4 +1,4 @@
-"""Local development: the embedded SQLite database and an insecure key that never leaves the laptop."""
+"""Local development: the embedded SQLite database and a key that is never used in production."""
 
 from cms.env import env, env_list
 

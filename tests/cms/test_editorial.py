@@ -15,7 +15,6 @@ from wagtail.models import GroupApprovalTask, Page, WorkflowState
 from wagtail.rich_text import RichText
 
 from cms.visibility import is_visible, visible
-from publications.models import OpEdPage
 
 from .. import factories as f
 from ..base import SiteTestCase

@@ -21,7 +21,11 @@ PRODUCTION_ENV = {
 
 
 def manage(*args: str, env_vars: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SITE_", "WAGTAIL", "DATABASE_"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "SITE_", "WAGTAIL", "DATABASE_"))
+    }
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args, "--settings=cms.settings.production"],
         cwd=ROOT,

@@ -12,7 +12,9 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
         abstract = True
         skip_postgeneration_save = True
 
-    publish = factory.PostGeneration(lambda obj, create, extracted, **kwargs: extracted is not False)
+    publish = factory.PostGeneration(
+        lambda obj, create, extracted, **kwargs: extracted is not False
+    )
 
     @classmethod
     def _after_postgeneration(cls, instance, create, results=None):

@@ -57,7 +57,9 @@ class SeriesFactory(DjangoModelFactory):
 
 
 def _paragraphs(count: int = 3) -> list:
-    text = "<p>U.S. military action against the cartels inside Mexico is now a mainstream option.</p>"
+    text = (
+        "<p>U.S. military action against the cartels inside Mexico is now a mainstream option.</p>"
+    )
     return [("paragraph", RichText(text)) for _ in range(count)]
 
 
@@ -75,7 +77,9 @@ class ContentPageFactory(PublishedPageFactory):
     @factory.post_generation
     def authors(obj, create, extracted, **kwargs):  # noqa: N805
         for sort_order, author in enumerate(extracted or []):
-            row = ContentPageAuthor(page=obj, sort_order=sort_order, role=kwargs.get("role", "author"))
+            row = ContentPageAuthor(
+                page=obj, sort_order=sort_order, role=kwargs.get("role", "author")
+            )
             if isinstance(author, str):
                 row.name = author
             else:
@@ -118,7 +122,9 @@ class ExplainerPageFactory(ContentPageFactory):
     class Meta:
         model = ExplainerPage
 
-    key_points = factory.LazyFunction(lambda: [("point", RichText("<p>Restraint is a strategy.</p>"))])
+    key_points = factory.LazyFunction(
+        lambda: [("point", RichText("<p>Restraint is a strategy.</p>"))]
+    )
     series = factory.SubFactory(SeriesFactory)
 
 
@@ -174,4 +180,3 @@ class EventPageFactory(ContentPageFactory):
     end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=1))
     timezone = "America/New_York"
     format = "virtual"
-

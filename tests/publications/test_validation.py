@@ -71,7 +71,9 @@ class EventValidationTests(TestCase):
     def test_end_before_start_is_refused(self):
         with self.assertRaises(ValidationError) as caught:
             self.event(end=self.start - dt.timedelta(minutes=1)).clean()
-        self.assertEqual(_messages(caught.exception)["end"], ["The event cannot end before it starts."])
+        self.assertEqual(
+            _messages(caught.exception)["end"], ["The event cannot end before it starts."]
+        )
 
     def test_unknown_timezone_is_refused(self):
         with self.assertRaises(ValidationError) as caught:
@@ -80,7 +82,9 @@ class EventValidationTests(TestCase):
 
     def test_naive_times_are_refused(self):
         with self.assertRaises(ValidationError) as caught:
-            self.event(start=dt.datetime(2025, 6, 10, 16, 0), end=dt.datetime(2025, 6, 10, 17, 0)).clean()
+            self.event(
+                start=dt.datetime(2025, 6, 10, 16, 0), end=dt.datetime(2025, 6, 10, 17, 0)
+            ).clean()
         self.assertEqual(set(_messages(caught.exception)), {"start", "end"})
 
     def test_valid_event(self):

@@ -1,0 +1,278 @@
+"""Render-time helpers for the public templates: site chrome, links, breadcrumbs and dates.
+
+The templates in ``cms`` render ``home``'s site settings and topic hubs; those models are
+resolved lazily with ``apps.get_model`` so ``cms`` never imports the apps built on it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpRequest
+from django.utils import dateformat
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeString
+from wagtail.models import Page, Site
+
+from cms.visibility import visible
+
+register = template.Library()
+
+LONG_DATE = "F j, Y"
+
+
+# --- Site and settings ---------------------------------------------------------------------
+
+
+def _request(context: template.Context) -> HttpRequest | None:
+    return context.get("request")
+
+
+def _site(request: HttpRequest | None) -> Site | None:
+    """The request's site, else the default site; never raises (the 404 page has no page)."""
+    site = None
+    if request is not None:
+        try:
+            site = Site.find_for_request(request)
+        except (Site.DoesNotExist, DatabaseError):
+            site = None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site
+
+
+def _site_settings(site: Site | None):
+    """The site's settings, read-only: an unsaved default instance when none exist yet.
+
+    Wagtail's ``for_site`` creates the row on first access; rendering must not write.
+    """
+    model = apps.get_model("home", "SiteSettings")
+    instance = model.objects.filter(site=site).first() if site is not None else None
+    return instance if instance is not None else model(site=site)
+
+
+def _link_href(value: Any, request: HttpRequest | None, visible_ids: set[int]) -> str:
+    page = value.get("page")
+    if page is not None:
+        return (page.get_url(request) or "") if page.pk in visible_ids else ""
+    return value.get("url") or ""
+
+
+def _linked_page_ids(*streams) -> list[int]:
+    ids = []
+    for stream in streams:
+        for child in stream:
+            values = [child.value, *child.value.get("children", [])]
+            ids.extend(v["page"].pk for v in values if v.get("page") is not None)
+    return ids
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context: template.Context) -> dict[str, Any]:
+    """Header menu, footer, newsletter and social links, resolved once per request.
+
+    Links to pages that are not public are dropped so the static site never links to them.
+    """
+    request = _request(context)
+    cached = getattr(request, "_site_chrome", None)
+    if cached is not None:
+        return cached
+    site = _site(request)
+    site_settings = _site_settings(site)
+    page_ids = _linked_page_ids(site_settings.header_menu, site_settings.footer_links)
+    visible_ids = (
+        set(visible(Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
+        if page_ids
+        else set()
+    )
+
+    menu = []
+    for child in site_settings.header_menu:
+        href = _link_href(child.value, request, visible_ids)
+        children = [
+            {"label": sub["label"], "href": sub_href}
+            for sub in child.value.get("children", [])
+            if (sub_href := _link_href(sub, request, visible_ids))
+        ]
+        if href or children:
+            menu.append({"label": child.value["label"], "href": href, "children": children})
+
+    footer_links = [
+        {"label": child.value["label"], "href": href}
+        for child in site_settings.footer_links
+        if (href := _link_href(child.value, request, visible_ids))
+    ]
+
+    social_links = []
+    for child in site_settings.social_links:
+        labels = dict(child.block.child_blocks["network"].field.choices)
+        network = child.value["network"]
+        social_links.append(
+            {"network": network, "label": labels.get(network, network), "href": child.value["url"]}
+        )
+
+    chrome = {
+        "settings": site_settings,
+        "site": site,
+        "home_url": site.root_page.get_url(request) if site else "/",
+        "site_name": site_settings.organisation_name or (site.site_name if site else ""),
+        "menu": menu,
+        "footer_links": footer_links,
+        "social_links": social_links,
+    }
+    if request is not None:
+        request._site_chrome = chrome
+    return chrome
+
+
+@register.simple_tag(takes_context=True)
+def menu_link(context: template.Context, value: Any) -> str:
+    """The URL of a LinkBlock value (a chosen page's URL, else the typed URL), or ''."""
+    page = value.get("page")
+    if page is None:
+        return value.get("url") or ""
+    request = _request(context)
+    return (page.get_url(request) or "") if page.live else ""
+
+
+# --- Topics and breadcrumbs ----------------------------------------------------------------
+
+
+def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
+    """topic id → URL of its public hub page, computed once per request."""
+    cached = getattr(request, "_topic_hub_urls", None)
+    if cached is not None:
+        return cached
+    hub_model = apps.get_model("home", "TopicHubPage")
+    urls = {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())}
+    if request is not None:
+        request._topic_hub_urls = urls
+    return urls
+
+
+@register.simple_tag(takes_context=True)
+def topic_url(context: template.Context, topic: Any) -> str:
+    if topic is None:
+        return ""
+    return topic_hub_urls(_request(context)).get(topic.pk) or ""
+
+
+@register.simple_tag(takes_context=True)
+def topic_link(context: template.Context, topic: Any) -> SafeString:
+    """The topic's name linked to its hub page, or plain text when it has no public hub."""
+    if topic is None:
+        return SafeString("")
+    href = topic_url(context, topic)
+    if href:
+        return format_html('<a href="{}" rel="tag">{}</a>', href, topic.name)
+    return format_html("<span>{}</span>", topic.name)
+
+
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumbs(context: template.Context, page: Page | None) -> dict[str, Any]:
+    """Home / primary topic (content pages) or the page's parents / the page's title."""
+    request = _request(context)
+    site = _site(request)
+    if page is None or site is None or page.pk == site.root_page_id or not page.pk:
+        return {"items": [], "current": ""}
+    root = site.root_page
+    items = [{"label": "Home", "href": root.get_url(request)}]
+    if hasattr(page, "breadcrumb_topic"):
+        topic = page.breadcrumb_topic
+        if topic is not None:
+            items.append({"label": topic.name, "href": topic_url(context, topic)})
+    else:
+        ancestors = visible(
+            page.get_ancestors().filter(path__startswith=root.path, depth__gt=root.depth)
+        )
+        items.extend({"label": a.title, "href": a.get_url(request)} for a in ancestors)
+    return {"items": items, "current": page.title}
+
+
+# --- Dates and times -----------------------------------------------------------------------
+
+
+@register.filter
+def longdate(value: date | datetime | None) -> str:
+    """'February 16, 2025'; an aware datetime keeps its own zone (events show local dates)."""
+    if not value:
+        return ""
+    return dateformat.format(value, LONG_DATE)
+
+
+@register.filter
+def isodate(value: date | datetime | None) -> str:
+    """The ``datetime`` attribute of a ``<time>`` element."""
+    return value.isoformat() if value else ""
+
+
+@register.simple_tag
+def event_when(event: Any) -> SafeString:
+    """The event's date and time range in its own time zone, with <time> elements.
+
+    Django's ``date`` filter would convert to the server's zone; this keeps the event's.
+    """
+    start, end = event.local_start, event.local_end
+    start_text = dateformat.format(start, "l, F j, Y, P")
+    if start.date() == end.date():
+        end_text = dateformat.format(end, "P")
+    else:
+        end_text = dateformat.format(end, "l, F j, Y, P")
+    return format_html(
+        '<time datetime="{}">{}</time> – <time datetime="{}">{}</time> '
+        '<span class="event-zone">{} ({})</span>',
+        start.isoformat(),
+        start_text,
+        end.isoformat(),
+        end_text,
+        dateformat.format(start, "T"),
+        event.timezone,
+    )
+
+
+@register.filter
+def agenda_time(value: Any) -> str:
+    """A naive agenda time as '10:30 a.m.'."""
+    if not value:
+        return ""
+    return dateformat.time_format(value, "P")
+
+
+@register.filter
+def absolute_url(url: str) -> str:
+    """A site-relative URL (e.g. a rendition served from /media/) made absolute for sharing."""
+    if url and url.startswith("/") and not url.startswith("//"):
+        return settings.SITE_BASE_URL + url
+    return url
+
+
+@register.simple_tag
+def page_meta(page: Any) -> dict[str, Any]:
+    """Description, social title/description and share image of any page (or none)."""
+    if not isinstance(page, Page):
+        return {}
+
+    def first(*names: str) -> Any:
+        for name in names:
+            value = getattr(page, name, None)
+            if value and isinstance(value, str):
+                return value.strip()
+        return ""
+
+    description = first("search_description", "social_description", "listing_summary", "dek")
+    if not description:
+        description = first("intro", "short_bio")
+        description = strip_tags(description).strip() if description else ""
+    return {
+        "description": description,
+        "social_title": first("social_title", "seo_title", "title"),
+        "social_description": first("social_description") or description,
+        "image": getattr(page, "social_image", None) or getattr(page, "listing_image", None),
+        "canonical_url": getattr(page, "canonical_url", "") or "",
+        "noindex": bool(getattr(page, "noindex", False)),
+    }

@@ -1,0 +1,157 @@
+"""Render-time listings for home-level pages: the home page, topic hubs and programs.
+
+``home`` sits below ``people`` and ``publications`` in the import order, so their models are
+resolved lazily with ``apps.get_model`` and never imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from django.apps import apps
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.query import PageQuerySet
+
+from cms.visibility import visible
+
+if TYPE_CHECKING:
+    from .models import HomePage, ProgramPage, Topic, TopicHubPage
+
+LISTING_LIMIT = 20
+HEADSHOT_FILTER = "fill-160x160"
+
+
+def content_page_model():
+    return apps.get_model("publications", "ContentPage")
+
+
+def content_cards(queryset: PageQuerySet | None = None) -> PageQuerySet:
+    """Visible content pages shaped for cards: specific, newest first, relations prefetched.
+
+    Queries grow with the number of content types in the result, never with the entries.
+    """
+    content_page = content_page_model()
+    author_model = apps.get_model("publications", "ContentPageAuthor")
+    queryset = content_page.objects.all() if queryset is None else queryset
+    return (
+        visible(queryset)
+        .order_by("-display_date", "-pk")
+        .specific()
+        .defer_streamfields()
+        .prefetch_related(
+            "topics__topic",
+            Prefetch("authors", author_model.objects.select_related("person")),
+            for_specific_subqueries=True,
+        )
+    )
+
+
+def person_cards(queryset: PageQuerySet | None = None) -> PageQuerySet:
+    """Visible person pages shaped for cards: headshot renditions and expertise prefetched."""
+    person_model = apps.get_model("people", "PersonPage")
+    queryset = person_model.objects.all() if queryset is None else queryset
+    return (
+        visible(queryset)
+        .order_by("last_name", "first_name", "pk")
+        .prefetch_related(
+            Prefetch("headshot", get_image_model().objects.prefetch_renditions(HEADSHOT_FILTER)),
+            "expertise",
+        )
+    )
+
+
+def visible_in_order(pages: Iterable[Page]) -> list[Page]:
+    """The visible specific pages among ``pages`` (e.g. editors' picks), in the editors' order."""
+    ids = [page.pk for page in pages]
+    if not ids:
+        return []
+    found = {page.pk: page for page in visible(Page.objects.filter(pk__in=ids)).specific()}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def lead_stories(home: HomePage) -> list[Page]:
+    return visible_in_order(row.story for row in home.lead_stories.select_related("story"))
+
+
+def latest_content(limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()) -> list[Page]:
+    return list(content_cards().exclude(pk__in=list(exclude))[:limit])
+
+
+def visible_children(page: Page) -> list[Page]:
+    """Visible children of ``page`` in tree order (e.g. the hubs under /policy-topics/)."""
+    return list(visible(page.get_children()).specific())
+
+
+def featured_items(page: TopicHubPage | ProgramPage) -> list[Page]:
+    return visible_in_order(row.item for row in page.featured_items.select_related("item"))
+
+
+def topic_experts(topic: Topic) -> list[Page]:
+    person_model = apps.get_model("people", "PersonPage")
+    return list(person_cards(person_model.objects.filter(expertise=topic, is_expert=True)))
+
+
+def topic_latest(
+    topic: Topic, limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()
+) -> list[Page]:
+    """Latest content on ``topic``; events are listed apart (``topic_events``)."""
+    content_page = content_page_model()
+    queryset = (
+        content_page.objects.filter(topics__topic=topic)
+        .not_type(apps.get_model("publications", "EventPage"))
+        .exclude(pk__in=list(exclude))
+    )
+    return list(content_cards(queryset)[:limit])
+
+
+def upcoming_and_recent_events(queryset: PageQuerySet, limit: int = 3) -> list[Page]:
+    """Events from ``queryset``, newest start first, shaped for cards."""
+    author_model = apps.get_model("publications", "ContentPageAuthor")
+    return list(
+        visible(queryset)
+        .order_by("-start", "-pk")
+        .defer_streamfields()
+        .prefetch_related(
+            "topics__topic", Prefetch("authors", author_model.objects.select_related("person"))
+        )[:limit]
+    )
+
+
+def topic_events(topic: Topic, limit: int = 3) -> list[Page]:
+    event_model = apps.get_model("publications", "EventPage")
+    return upcoming_and_recent_events(event_model.objects.filter(topics__topic=topic), limit)
+
+
+def program_team(program: ProgramPage) -> list[Page]:
+    person_model = apps.get_model("people", "PersonPage")
+    queryset = person_model.objects.filter(programs=program)
+    if program.director_id:
+        queryset = queryset.exclude(pk=program.director_id)
+    return list(person_cards(queryset))
+
+
+def program_director(program: ProgramPage) -> Page | None:
+    if not program.director_id:
+        return None
+    person_model = apps.get_model("people", "PersonPage")
+    return person_cards(person_model.objects.filter(pk=program.director_id)).first()
+
+
+def program_latest(
+    program: ProgramPage, limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()
+) -> list[Page]:
+    content_page = content_page_model()
+    queryset = (
+        content_page.objects.filter(programs=program)
+        .not_type(apps.get_model("publications", "EventPage"))
+        .exclude(pk__in=list(exclude))
+    )
+    return list(content_cards(queryset)[:limit])
+
+
+def program_events(program: ProgramPage, limit: int = 3) -> list[Page]:
+    event_model = apps.get_model("publications", "EventPage")
+    return upcoming_and_recent_events(event_model.objects.filter(programs=program), limit)
