@@ -601,7 +601,6 @@ class SiteSeeder:
             self.menu_item("Events", p["events"]),
             self.menu_item("Media", p["in-the-media"]),
             self.menu_item("About", p["about"], about),
-            self.menu_item("Donate", None, url=content.DONATE_URL),
         ]
 
     def footer_links(self) -> list[dict]:
