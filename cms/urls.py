@@ -1,17 +1,21 @@
 """URL routes of the CMS server (the admin, the API, and the pages the static export renders)."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views
 from cms.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -21,4 +25,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Files that pages serve as routes (feed.xml, event.ics): Wagtail's own pattern only
+    # matches paths ending in a slash.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:xml|ics))$", wagtail_views.serve, name="page_file"),
+    path("", include(wagtail_urls)),
+]

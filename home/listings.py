@@ -6,22 +6,34 @@ resolved lazily with ``apps.get_model`` and never imported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db.models import Prefetch
+from django.http import Http404
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
+from cms.archives import (
+    ARCHIVE_ROUTE,
+    ArchiveMonth,
+    archive_routes,
+    month_bounds,
+    months_with_entries,
+)
+from cms.feeds import FEED_LIMIT
+from cms.pagination import page_routes, paginate
 from cms.visibility import visible
 
 if TYPE_CHECKING:
     from .models import HomePage, ProgramPage, Topic, TopicHubPage
 
 LISTING_LIMIT = 20
-HEADSHOT_FILTER = "fill-160x160"
+# The author-card srcset: 1x and 2x.
+HEADSHOT_FILTERS = ("fill-160x160", "fill-320x320")
 
 
 def content_page_model():
@@ -57,7 +69,7 @@ def person_cards(queryset: PageQuerySet | None = None) -> PageQuerySet:
         visible(queryset)
         .order_by("last_name", "first_name", "pk")
         .prefetch_related(
-            Prefetch("headshot", get_image_model().objects.prefetch_renditions(HEADSHOT_FILTER)),
+            Prefetch("headshot", get_image_model().objects.prefetch_renditions(*HEADSHOT_FILTERS)),
             "expertise",
         )
     )
@@ -78,6 +90,16 @@ def lead_stories(home: HomePage) -> list[Page]:
 
 def latest_content(limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()) -> list[Page]:
     return list(content_cards().exclude(pk__in=list(exclude))[:limit])
+
+
+def feed_entries(queryset: PageQuerySet | None = None) -> list[Page]:
+    """The newest ``FEED_LIMIT`` visible content pages of ``queryset`` (default: everything)."""
+    return list(content_cards(queryset)[:FEED_LIMIT])
+
+
+def topic_feed_entries(topic: Topic) -> list[Page]:
+    """Content of every type (events too) tagged with ``topic``: its hub's feed."""
+    return feed_entries(content_page_model().objects.filter(topics__topic=topic))
 
 
 def visible_children(page: Page) -> list[Page]:
@@ -107,17 +129,21 @@ def topic_latest(
     return list(content_cards(queryset)[:limit])
 
 
-def upcoming_and_recent_events(queryset: PageQuerySet, limit: int = 3) -> list[Page]:
-    """Events from ``queryset``, newest start first, shaped for cards."""
+def event_cards(queryset: PageQuerySet) -> PageQuerySet:
+    """Visible events (an ``EventPage`` queryset) shaped for cards; the caller orders them."""
     author_model = apps.get_model("publications", "ContentPageAuthor")
-    return list(
+    return (
         visible(queryset)
-        .order_by("-start", "-pk")
         .defer_streamfields()
         .prefetch_related(
             "topics__topic", Prefetch("authors", author_model.objects.select_related("person"))
-        )[:limit]
+        )
     )
+
+
+def upcoming_and_recent_events(queryset: PageQuerySet, limit: int = 3) -> list[Page]:
+    """Events from ``queryset``, newest start first, shaped for cards."""
+    return list(event_cards(queryset).order_by("-start", "-pk")[:limit])
 
 
 def topic_events(topic: Topic, limit: int = 3) -> list[Page]:
@@ -155,3 +181,67 @@ def program_latest(
 def program_events(program: ProgramPage, limit: int = 3) -> list[Page]:
     event_model = apps.get_model("publications", "EventPage")
     return upcoming_and_recent_events(event_model.objects.filter(programs=program), limit)
+
+
+# --- Dated listings: capped numbered pages, month archives and a feed ---------------------
+
+
+@dataclass(frozen=True)
+class ContentListing:
+    """Content pages newest first, as the path-based listing states a static export writes.
+
+    ``queryset`` is unfiltered (visibility is applied here); ``url`` is the site-relative URL of
+    the listing's first page; numbered pages and archives live at ``url + prefix``, e.g.
+    ``/people/jane/`` + ``work/`` + ``page/2/``. Each method returns template context; one that
+    names a state with no entries raises ``Http404``.
+    """
+
+    queryset: PageQuerySet
+    url: str = ""
+    prefix: str = ""
+
+    @property
+    def base_url(self) -> str:
+        return self.url + self.prefix
+
+    def page(self, number: int | None = None) -> dict[str, Any]:
+        entries, pagination = paginate(
+            content_cards(self.queryset), number, first_url=self.url, pages_url=self.base_url
+        )
+        return {
+            "entries": entries,
+            "pagination": pagination,
+            "archive_url": self.base_url + ARCHIVE_ROUTE if pagination.total else "",
+            "listing_heading": f"Page {number}" if number else "",
+        }
+
+    def archive(self) -> dict[str, Any]:
+        months = months_with_entries(visible(self.queryset))
+        if not months:
+            raise Http404("Nothing has been published here yet.")
+        return {
+            "archive_months": months,
+            "archive_base": self.base_url,
+            "listing_heading": "Archive",
+        }
+
+    def month(self, year: int, month: int) -> dict[str, Any]:
+        first, last = month_bounds(year, month)
+        entries = list(content_cards(self.queryset.filter(display_date__range=(first, last))))
+        if not entries:
+            raise Http404("Nothing was published that month.")
+        return {
+            "entries": entries,
+            "archive_url": self.base_url + ARCHIVE_ROUTE,
+            "archive_label": "All months",
+            "listing_heading": ArchiveMonth(year, month).label,
+        }
+
+    def feed_entries(self) -> list[Page]:
+        return feed_entries(self.queryset)
+
+    def routes(self) -> Iterator[str]:
+        """Numbered pages and archives that exist, from one aggregate query."""
+        months = months_with_entries(visible(self.queryset))
+        yield from page_routes(sum(month.count for month in months), self.prefix)
+        yield from archive_routes(months, self.prefix)

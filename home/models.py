@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -18,7 +22,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, LinkBlock
+from cms.feeds import listing_feed
 from cms.models import BasePage
+from cms.routing import FEED_ROUTE, StaticRoutesMixin
 
 # --- Images --------------------------------------------------------------------------------
 
@@ -126,7 +132,7 @@ class Topic(index.Indexed, models.Model):
 # --- Pages ---------------------------------------------------------------------------------
 
 
-class HomePage(BasePage):
+class HomePage(StaticRoutesMixin, BasePage):
     intro = models.TextField(blank=True, help_text="Shown under the organisation's name.")
 
     content_panels = [
@@ -163,7 +169,18 @@ class HomePage(BasePage):
         leads = listings.lead_stories(self)
         context["lead_stories"] = leads
         context["latest"] = listings.latest_content(exclude=[page.pk for page in leads])
+        context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
+
+    @path(FEED_ROUTE)
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        """Everything the organisation publishes."""
+        from . import listings
+
+        return listing_feed(self, listings.feed_entries(), title=self.title)
+
+    def get_static_routes(self) -> Iterator[str]:
+        yield FEED_ROUTE
 
 
 class HomePageLeadStory(Orderable):
@@ -227,7 +244,7 @@ class TopicHubIndexPage(BasePage):
         return context
 
 
-class TopicHubPage(BasePage):
+class TopicHubPage(StaticRoutesMixin, BasePage):
     """/policy-topics/<slug>/: everything the organisation says about one topic."""
 
     topic = models.OneToOneField(Topic, on_delete=models.PROTECT, related_name="hub_page")
@@ -259,7 +276,18 @@ class TopicHubPage(BasePage):
         context["experts"] = listings.topic_experts(self.topic)
         context["latest"] = listings.topic_latest(self.topic, exclude=[p.pk for p in featured])
         context["events"] = listings.topic_events(self.topic)
+        context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
+
+    @path(FEED_ROUTE)
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        """Everything tagged with the hub's topic, events included."""
+        from . import listings
+
+        return listing_feed(self, listings.topic_feed_entries(self.topic))
+
+    def get_static_routes(self) -> Iterator[str]:
+        yield FEED_ROUTE
 
 
 class TopicHubFeatured(Orderable):

@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
+from django.http import Http404, HttpRequest
 from wagtail.query import PageQuerySet
 
-from home.listings import LISTING_LIMIT, content_cards, person_cards
+from cms.visibility import visible
+from home.listings import ContentListing, person_cards
+from home.models import Topic
 
 from .models import Affiliation, PersonPage
 
 if TYPE_CHECKING:
-    from wagtail.models import Page
+    from .models import ExpertsIndexPage, PeopleIndexPage
 
-    from .models import PeopleIndexPage
+WORK_PREFIX = "work/"
+EXPERTISE_ROUTE = "expertise/{slug}/"
 
 
-def person_work(person: PersonPage, limit: int = LISTING_LIMIT) -> list[Page]:
-    """Latest visible content the person wrote, featured in, spoke at or moderated."""
+def work_queryset(person: PersonPage) -> PageQuerySet:
+    """Content the person wrote, featured in, spoke at or moderated (visibility not applied)."""
     content_page = apps.get_model("publications", "ContentPage")
     author_model = apps.get_model("publications", "ContentPageAuthor")
+    if person.pk is None:  # previewing a page that was never saved
+        return content_page.objects.none()
     # A subquery rather than a join, so a person listed twice on one page yields one entry.
     page_ids = author_model.objects.filter(person=person).values("page_id")
-    return list(content_cards(content_page.objects.filter(pk__in=page_ids))[:limit])
+    return content_page.objects.filter(pk__in=page_ids)
+
+
+def person_work(person: PersonPage, request: HttpRequest | None = None) -> ContentListing:
+    """The person's work: page 1 on their page, then ``work/page/<n>/`` and ``work/archive/``."""
+    url = (person.get_url(request) or "") if request is not None else ""
+    return ContentListing(work_queryset(person), url=url, prefix=WORK_PREFIX)
 
 
 def people_by_affiliation(index: PeopleIndexPage) -> list[tuple[str, list[PersonPage]]]:
@@ -43,3 +56,51 @@ def experts(queryset: PageQuerySet | None = None) -> list[PersonPage]:
     """Every visible person marked as an expert, site-wide."""
     queryset = PersonPage.objects.all() if queryset is None else queryset
     return list(person_cards(queryset.filter(is_expert=True)))
+
+
+def expertise_topics() -> list[Topic]:
+    """Topics that at least one visible expert has as expertise, by name (one query)."""
+    expert_ids = visible(PersonPage.objects.filter(is_expert=True)).values("pk")
+    through = PersonPage.expertise.through
+    return list(
+        Topic.objects.filter(
+            pk__in=through.objects.filter(personpage__in=expert_ids).values("topic_id")
+        )
+    )
+
+
+def experts_listing(
+    index: ExpertsIndexPage, request: HttpRequest | None, slug: str | None = None
+) -> dict[str, Any]:
+    """/experts/ (everyone) or ``expertise/<slug>/`` (404 unless a known topic with experts)."""
+    url = (index.get_url(request) or "") if request is not None else ""
+    queryset = PersonPage.objects.all()
+    topic = None
+    if slug is not None:
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is None:
+            raise Http404("No such topic.")
+        queryset = queryset.filter(expertise=topic)
+    people = experts(queryset)
+    if topic is not None and not people:
+        raise Http404("No experts on this topic.")
+    links = [{"label": "All experts", "url": url, "current": topic is None}]
+    links += [
+        {
+            "label": item.name,
+            "url": url + EXPERTISE_ROUTE.format(slug=item.slug),
+            "current": topic is not None and item.pk == topic.pk,
+        }
+        for item in expertise_topics()
+    ]
+    return {
+        "experts": people,
+        "topic": topic,
+        "listing_heading": topic.name if topic is not None else "",
+        "filters": [{"label": "Expertise", "links": links}],
+    }
+
+
+def experts_routes() -> Iterator[str]:
+    for topic in expertise_topics():
+        yield EXPERTISE_ROUTE.format(slug=topic.slug)

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES
+from cms.feeds import listing_feed
 from cms.models import BasePage
+from cms.routing import FEED_ROUTE, StaticRoutesMixin
 
 
 class Affiliation(models.TextChoices):
@@ -43,7 +49,7 @@ class PeopleIndexPage(BasePage):
         return context
 
 
-class ExpertsIndexPage(RoutablePageMixin, BasePage):
+class ExpertsIndexPage(StaticRoutesMixin, BasePage):
     """/experts/: every person marked as an expert, site-wide, filterable by expertise."""
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
@@ -55,15 +61,30 @@ class ExpertsIndexPage(RoutablePageMixin, BasePage):
     subpage_types: list[str] = []
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, listing: dict[str, Any] | None = None, **kwargs):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context["experts"] = listings.experts()
+        context.update(listing or listings.experts_listing(self, request))
         return context
 
+    @path("")
+    def all_experts(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request)
 
-class PersonPage(BasePage):
+    @path("expertise/<slug:slug>/")
+    def by_expertise(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.experts_listing(self, request, slug))
+
+    def get_static_routes(self) -> Iterator[str]:
+        from . import listings
+
+        return listings.experts_routes()
+
+
+class PersonPage(StaticRoutesMixin, BasePage):
     """/people/<slug>/: an expert, staff member or contributor, with an archive of their work."""
 
     honorific_prefix = models.CharField(max_length=20, blank=True, help_text="e.g. Dr.")
@@ -156,10 +177,46 @@ class PersonPage(BasePage):
         name = " ".join(part for part in parts if part)
         return f"{name}, {self.honorific_suffix}" if self.honorific_suffix else name
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, listing: dict[str, Any] | None = None, **kwargs):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context["work"] = listings.person_work(self)
+        context.update(listing or listings.person_work(self, request).page())
         context["expertise_topics"] = list(self.expertise.all())
+        context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
+
+    # Their work: page 1 is the person page itself.
+
+    @path("")
+    @path("work/page/<int:number>/")
+    def work(self, request: HttpRequest, number: int | None = None) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.person_work(self, request).page(number))
+
+    @path("work/archive/")
+    def work_archive(self, request: HttpRequest) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.person_work(self, request).archive())
+
+    @path("work/archive/<yyyy:year>/<mm:month>/")
+    def work_month(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
+        from . import listings
+
+        listing = listings.person_work(self, request).month(year, month)
+        return self.render(request, listing=listing)
+
+    @path(FEED_ROUTE)
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        from . import listings
+
+        entries = listings.person_work(self).feed_entries()
+        return listing_feed(self, entries, description=f"Work by {self.full_name}")
+
+    def get_static_routes(self) -> Iterator[str]:
+        from . import listings
+
+        yield from listings.person_work(self).routes()
+        yield FEED_ROUTE

@@ -1,25 +1,49 @@
-"""Render-time listings for content pages, section indexes and the research listing."""
+"""Render-time listings for content pages, section indexes, /events/ and /research/.
+
+Listing states are paths (``page/2/``, ``archive/2025/02/``, ``type/brief/``…); each function
+that builds one returns template context and raises ``Http404`` for a state with no entries.
+"""
 
 from __future__ import annotations
 
+import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import capfirst
 from wagtail.images import get_image_model
+from wagtail.query import PageQuerySet
 
+from cms.archives import (
+    ARCHIVE_ROUTE,
+    ArchiveMonth,
+    archive_routes,
+    count_months,
+    month_bounds,
+)
+from cms.pagination import page_routes, paginate
 from cms.visibility import visible
 from home.listings import (
-    HEADSHOT_FILTER,
-    LISTING_LIMIT,
+    HEADSHOT_FILTERS,
+    ContentListing,
     content_cards,
+    event_cards,
     upcoming_and_recent_events,
 )
+from home.models import Topic
 from people.models import PersonPage
 
 from .models import (
     BriefPage,
     ContentPage,
     ContentPageAuthor,
+    ContentPageTopic,
     EventIndexPage,
     EventPage,
     ExplainerPage,
@@ -31,13 +55,21 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
     from wagtail.models import Page
 
-    from home.models import Topic
-
-    from .models import SectionIndexPage
+    from .models import ResearchIndexPage, SectionIndexPage
 
 MORE_ON_LIMIT = 6
 EVENTS_ON_LIMIT = 3
-RESEARCH_TYPES = (BriefPage, ExplainerPage, ReportPage, QAPage)
+# The whitelist of /research/type/<slug>/.
+RESEARCH_TYPES_BY_SLUG: dict[str, type[ContentPage]] = {
+    "brief": BriefPage,
+    "explainer": ExplainerPage,
+    "report": ReportPage,
+    "qa": QAPage,
+}
+RESEARCH_TYPES = tuple(RESEARCH_TYPES_BY_SLUG.values())
+TYPE_ROUTE = "type/{slug}/"
+TOPIC_ROUTE = "topic/{slug}/"
+PAST_ROUTE = "past/"
 
 
 def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_LIMIT) -> list[Page]:
@@ -71,16 +103,238 @@ def events_on_topic(
     return upcoming_and_recent_events(queryset, limit)
 
 
-def section_entries(index: SectionIndexPage, limit: int = LISTING_LIMIT) -> list[Page]:
-    """The index's visible children, newest first (events by start time)."""
-    if "publications.EventPage" in index.subpage_types:
-        return upcoming_and_recent_events(EventPage.objects.child_of(index), limit)
-    return list(content_cards(ContentPage.objects.child_of(index))[:limit])
+# --- Section indexes -----------------------------------------------------------------------
 
 
-def research_entries(limit: int = LISTING_LIMIT) -> list[Page]:
-    """Briefs, explainers, reports and Q&As together, site-wide, newest first."""
-    return list(content_cards(ContentPage.objects.type(*RESEARCH_TYPES))[:limit])
+def _url(page: Page, request: HttpRequest | None) -> str:
+    """The page's site-relative URL while serving; '' when routes are only enumerated."""
+    return (page.get_url(request) or "") if request is not None else ""
+
+
+def section_listing(index: SectionIndexPage, request: HttpRequest | None = None) -> ContentListing:
+    """A section's children, newest first: ``page/<n>/``, ``archive/<yyyy>/<mm>/``, the feed."""
+    return ContentListing(ContentPage.objects.child_of(index), url=_url(index, request))
+
+
+# --- /events/ ------------------------------------------------------------------------------
+
+
+class EventListing:
+    """Upcoming events (soonest first) at the index, ``past/`` (latest first, capped) and
+    month archives by the month of each event's local start.
+
+    Which events are past depends on the clock, so these pages change as events end.
+    """
+
+    def __init__(self, index: EventIndexPage, request: HttpRequest | None = None) -> None:
+        self.url = _url(index, request)
+        self.queryset = EventPage.objects.child_of(index)
+
+    def upcoming(self) -> dict[str, Any]:
+        entries = event_cards(self.queryset.filter(end__gte=timezone.now())).order_by("start", "pk")
+        return {
+            "entries": list(entries),
+            "empty_message": "No upcoming events.",
+            "nav_links": self._nav("upcoming"),
+        }
+
+    def past(self, number: int | None = None) -> dict[str, Any]:
+        past = event_cards(self.queryset.filter(end__lt=timezone.now())).order_by("-start", "-pk")
+        first_url = self.url + PAST_ROUTE
+        entries, pagination = paginate(past, number, first_url=first_url, allow_empty=False)
+        return {
+            "entries": entries,
+            "pagination": pagination,
+            "archive_url": self.url + ARCHIVE_ROUTE,
+            "listing_heading": "Past events" + (f", page {number}" if number else ""),
+            "nav_links": self._nav("past") if number is None else [],
+        }
+
+    def archive(self) -> dict[str, Any]:
+        months = self.months()
+        if not months:
+            raise Http404("No events yet.")
+        return {"archive_months": months, "archive_base": self.url, "listing_heading": "Archive"}
+
+    def month(self, year: int, month: int) -> dict[str, Any]:
+        first, last = month_bounds(year, month)
+        # Local start months differ from UTC ones by at most a day either side.
+        since = datetime.combine(first - timedelta(days=1), time(), tzinfo=UTC)
+        until = datetime.combine(last + timedelta(days=2), time(), tzinfo=UTC)
+        candidates = event_cards(self.queryset.filter(start__gte=since, start__lt=until))
+        entries = [
+            event
+            for event in candidates.order_by("start", "pk")
+            if (event.local_start.year, event.local_start.month) == (year, month)
+        ]
+        if not entries:
+            raise Http404("No events that month.")
+        return {
+            "entries": entries,
+            "archive_url": self.url + ARCHIVE_ROUTE,
+            "archive_label": "All months",
+            "listing_heading": ArchiveMonth(year, month).label,
+        }
+
+    def months(self) -> list[ArchiveMonth]:
+        """Months with events, by local start date: one query over (start, zone) pairs."""
+        rows = visible(self.queryset).order_by().values_list("start", "timezone")
+        return count_months(
+            start.astimezone(zoneinfo.ZoneInfo(zone)).date() for start, zone in rows
+        )
+
+    def past_count(self) -> int:
+        return visible(self.queryset).filter(end__lt=timezone.now()).count()
+
+    def routes(self) -> Iterator[str]:
+        past = self.past_count()
+        if past:
+            yield PAST_ROUTE
+        yield from page_routes(past, PAST_ROUTE)
+        yield from archive_routes(self.months())
+
+    def _nav(self, current: str) -> list[dict[str, Any]]:
+        counts = visible(self.queryset).aggregate(
+            total=Count("pk"), past=Count("pk", filter=Q(end__lt=timezone.now()))
+        )
+        links = [{"label": "Upcoming events", "url": self.url, "current": current == "upcoming"}]
+        if counts["past"]:
+            links.append(
+                {"label": "Past events", "url": self.url + PAST_ROUTE, "current": current == "past"}
+            )
+        if counts["total"]:
+            links.append({"label": "Archive", "url": self.url + ARCHIVE_ROUTE, "current": False})
+        return links
+
+
+# --- /research/ ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter value with visible entries, e.g. the type ``brief`` or the topic ``nato``."""
+
+    slug: str
+    label: str
+    count: int
+
+
+def research_queryset(*types: type[ContentPage]) -> PageQuerySet:
+    """Briefs, explainers, reports and Q&As site-wide, wherever they sit in the tree."""
+    return ContentPage.objects.type(*(types or RESEARCH_TYPES))
+
+
+def research_content(page: ResearchIndexPage, request: HttpRequest | None = None) -> ContentListing:
+    """All research, newest first: numbered pages, the month archives and the feed."""
+    return ContentListing(research_queryset(), url=_url(page, request))
+
+
+def research_facets() -> tuple[list[Facet], list[Facet]]:
+    """(types, topics) that have visible research, with counts: two aggregate queries."""
+    research = visible(research_queryset())
+    content_types = ContentType.objects.get_for_models(*RESEARCH_TYPES)
+    slug_of = {content_types[model].pk: slug for slug, model in RESEARCH_TYPES_BY_SLUG.items()}
+    type_counts = {
+        slug_of.get(row["content_type_id"]): row["entries"]
+        for row in research.order_by().values("content_type_id").annotate(entries=Count("pk"))
+    }
+    types = [
+        Facet(slug, capfirst(model._meta.verbose_name_plural), type_counts[slug])
+        for slug, model in RESEARCH_TYPES_BY_SLUG.items()
+        if type_counts.get(slug)
+    ]
+    topic_rows = (
+        ContentPageTopic.objects.filter(page__in=research.values("pk"))
+        .values("topic__slug", "topic__name")
+        .annotate(entries=Count("page_id"))
+        .order_by("topic__name")
+    )
+    topics = [Facet(r["topic__slug"], r["topic__name"], r["entries"]) for r in topic_rows]
+    return types, topics
+
+
+def research_listing(
+    page: ResearchIndexPage,
+    request: HttpRequest | None,
+    number: int | None = None,
+    *,
+    type_slug: str | None = None,
+    topic_slug: str | None = None,
+) -> dict[str, Any]:
+    """/research/, ``type/<slug>/`` or ``topic/<slug>/``, page ``number``.
+
+    Unknown type or topic slugs, and filters without entries, are 404s. Entries past the last
+    numbered page are in the (unfiltered) month archive.
+    """
+    url = _url(page, request)
+    if type_slug is None and topic_slug is None:
+        return research_content(page, request).page(number) | {
+            "filters": research_filters(url) if number is None else [],
+        }
+    queryset, first_url, heading = research_queryset(), url, ""
+    if type_slug is not None:
+        model = RESEARCH_TYPES_BY_SLUG.get(type_slug)
+        if model is None:
+            raise Http404("No such type.")
+        queryset = research_queryset(model)
+        first_url += TYPE_ROUTE.format(slug=type_slug)
+        heading = capfirst(model._meta.verbose_name_plural)
+    if topic_slug is not None:
+        topic = Topic.objects.filter(slug=topic_slug).first()
+        if topic is None:
+            raise Http404("No such topic.")
+        queryset = queryset.filter(topics__topic=topic)
+        first_url += TOPIC_ROUTE.format(slug=topic.slug)
+        heading = topic.name
+    entries, pagination = paginate(
+        content_cards(queryset), number, first_url=first_url, allow_empty=False
+    )
+    return {
+        "entries": entries,
+        "pagination": pagination,
+        "archive_url": url + ARCHIVE_ROUTE,
+        "listing_heading": heading + (f", page {number}" if number else ""),
+        "filters": research_filters(url, type_slug, topic_slug) if number is None else [],
+    }
+
+
+def research_filters(
+    url: str, type_slug: str | None = None, topic_slug: str | None = None
+) -> list[dict[str, Any]]:
+    """Plain links to every type and topic that has research (shown on first pages only)."""
+    types, topics = research_facets()
+    everything = type_slug is None and topic_slug is None
+    type_links = [{"label": "All research", "url": url, "current": everything}] + [
+        {
+            "label": f.label,
+            "url": url + TYPE_ROUTE.format(slug=f.slug),
+            "current": f.slug == type_slug,
+        }
+        for f in types
+    ]
+    topic_links = [
+        {
+            "label": f.label,
+            "url": url + TOPIC_ROUTE.format(slug=f.slug),
+            "current": f.slug == topic_slug,
+        }
+        for f in topics
+    ]
+    groups = [{"label": "Type", "links": type_links}]
+    if topic_links:
+        groups.append({"label": "Topic", "links": topic_links})
+    return groups
+
+
+def research_routes() -> Iterator[str]:
+    """Every research sub-path that answers 200: three aggregate queries."""
+    yield from ContentListing(research_queryset()).routes()  # numbered pages and archives
+    types, topics = research_facets()
+    for facets, route in ((types, TYPE_ROUTE), (topics, TOPIC_ROUTE)):
+        for facet in facets:
+            prefix = route.format(slug=facet.slug)
+            yield prefix
+            yield from page_routes(facet.count, prefix)
 
 
 def prefetch_detail(page: ContentPage) -> None:
@@ -101,7 +355,7 @@ def prefetch_detail(page: ContentPage) -> None:
                 ContentPageAuthor.objects.select_related("person").prefetch_related(
                     Prefetch(
                         "person__headshot",
-                        get_image_model().objects.prefetch_renditions(HEADSHOT_FILTER),
+                        get_image_model().objects.prefetch_renditions(*HEADSHOT_FILTERS),
                     )
                 ),
             )

@@ -4,25 +4,33 @@ from __future__ import annotations
 
 import math
 import zoneinfo
+from collections.abc import Iterator
 from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, EndnoteBlock, KeyPointBlock
-from cms.models import BasePage
+from cms.feeds import listing_feed
+from cms.ical import CALENDAR_CONTENT_TYPE, CalendarEvent, render_calendar
+from cms.models import BasePage, public_url
+from cms.routing import FEED_ROUTE, StaticRoutesMixin
 
 from .blocks import AgendaItemBlock, QuestionBlock
 
@@ -179,6 +187,10 @@ class ContentPage(BasePage):
         names = [row.display_name for row in rows]
         joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         return f"{self.byline_prefix} {joined}"
+
+    @property
+    def author_names(self) -> list[str]:
+        return [row.display_name for row in self.author_rows]
 
     @property
     def byline_prefix(self) -> str:
@@ -566,7 +578,11 @@ def timezone_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
-class EventPage(ContentPage):
+ICS_ROUTE = "event.ics"
+ICS_STATUS = {EventStatus.CANCELLED: "CANCELLED", EventStatus.POSTPONED: "TENTATIVE"}
+
+
+class EventPage(StaticRoutesMixin, ContentPage):
     """An event with timezone-aware times, its speakers (author rows) and an agenda."""
 
     start = models.DateTimeField()
@@ -665,12 +681,51 @@ class EventPage(ContentPage):
         kind = {EventFormat.IN_PERSON: "In-Person"}.get(self.format, self.get_format_display())
         return f"{'Past' if self.is_past else 'Upcoming'} {kind} Event"
 
+    @property
+    def location_text(self) -> str:
+        """The venue (name and address on one line), else 'Online'."""
+        lines = [line.strip() for line in self.venue_address.splitlines()]
+        parts = [self.venue_name.strip(), ", ".join(line for line in lines if line)]
+        place = ", ".join(part for part in parts if part)
+        return place or "Online"
+
+    def calendar_event(self) -> CalendarEvent:
+        """The event as one VEVENT; every value comes from the page, never the clock."""
+        host = urlsplit(settings.SITE_BASE_URL).hostname or "localhost"
+        return CalendarEvent(
+            uid=f"event-{self.pk}@{host}",
+            stamp=self.last_published_at
+            or timezone.make_aware(datetime.combine(self.display_date, datetime.min.time())),
+            start=self.start,
+            end=self.end,
+            timezone=self.timezone,
+            summary=self.title,
+            description=self.dek,
+            url=public_url(self.url_path_on_site),
+            location=self.location_text,
+            status=ICS_STATUS.get(self.status, "CONFIRMED"),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ics_url"] = self.route_url(request, ICS_ROUTE) if self.pk else ""
+        return context
+
+    @path(ICS_ROUTE, name="ics")
+    def ics(self, request: HttpRequest) -> HttpResponse:
+        return HttpResponse(
+            render_calendar(self.calendar_event()), content_type=CALENDAR_CONTENT_TYPE
+        )
+
+    def get_static_routes(self) -> Iterator[str]:
+        yield ICS_ROUTE
+
 
 # --- Section indexes -----------------------------------------------------------------------
 
 
-class SectionIndexPage(RoutablePageMixin, BasePage):
-    """A section such as /op-eds/ that holds one content type as its children."""
+class SectionIndexPage(StaticRoutesMixin, BasePage):
+    """A section such as /op-eds/ or /events/ that holds one content type as its children."""
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
@@ -683,56 +738,140 @@ class SectionIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
-        from . import listings
-
+    def get_context(self, request, *args, listing: dict[str, Any] | None = None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = listings.section_entries(self)
+        context.update(listing or self.default_listing(request))
+        context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
 
+    def default_listing(self, request: HttpRequest) -> dict[str, Any]:
+        """Context of the index's own URL."""
+        raise NotImplementedError
 
-class BriefIndexPage(SectionIndexPage):
+    @path(FEED_ROUTE)
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        from . import listings
+
+        return listing_feed(self, listings.section_listing(self).feed_entries())
+
+
+class PublicationIndexPage(SectionIndexPage):
+    """A section of dated publications: capped numbered pages, then month archives."""
+
+    class Meta:
+        abstract = True
+
+    def default_listing(self, request: HttpRequest) -> dict[str, Any]:
+        from . import listings
+
+        return listings.section_listing(self, request).page()
+
+    @path("")
+    @path("page/<int:number>/")
+    def listing(self, request: HttpRequest, number: int | None = None) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.section_listing(self, request).page(number))
+
+    @path("archive/")
+    def archive(self, request: HttpRequest) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.section_listing(self, request).archive())
+
+    @path("archive/<yyyy:year>/<mm:month>/")
+    def archive_month(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
+        from . import listings
+
+        listing = listings.section_listing(self, request).month(year, month)
+        return self.render(request, listing=listing)
+
+    def get_static_routes(self) -> Iterator[str]:
+        from . import listings
+
+        yield from listings.section_listing(self).routes()
+        yield FEED_ROUTE
+
+
+class BriefIndexPage(PublicationIndexPage):
     subpage_types = ["publications.BriefPage"]
 
 
-class ExplainerIndexPage(SectionIndexPage):
+class ExplainerIndexPage(PublicationIndexPage):
     subpage_types = ["publications.ExplainerPage"]
 
 
-class ReportIndexPage(SectionIndexPage):
+class ReportIndexPage(PublicationIndexPage):
     subpage_types = ["publications.ReportPage"]
 
 
-class QAIndexPage(SectionIndexPage):
+class QAIndexPage(PublicationIndexPage):
     subpage_types = ["publications.QAPage"]
 
     class Meta:
         verbose_name = "Q&A index page"
 
 
-class OpEdIndexPage(SectionIndexPage):
+class OpEdIndexPage(PublicationIndexPage):
     subpage_types = ["publications.OpEdPage"]
 
     class Meta:
         verbose_name = "op-ed index page"
 
 
-class MediaMentionIndexPage(SectionIndexPage):
+class MediaMentionIndexPage(PublicationIndexPage):
     subpage_types = ["publications.MediaMentionPage"]
 
     class Meta:
         verbose_name = "in the media index page"
 
 
-class PressReleaseIndexPage(SectionIndexPage):
+class PressReleaseIndexPage(PublicationIndexPage):
     subpage_types = ["publications.PressReleasePage"]
 
 
 class EventIndexPage(SectionIndexPage):
+    """/events/: upcoming events, then ``past/`` and month archives."""
+
     subpage_types = ["publications.EventPage"]
 
+    def default_listing(self, request: HttpRequest) -> dict[str, Any]:
+        from . import listings
 
-class ResearchIndexPage(RoutablePageMixin, BasePage):
+        return listings.EventListing(self, request).upcoming()
+
+    @path("")
+    def upcoming(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request)
+
+    @path("past/")
+    @path("past/page/<int:number>/")
+    def past(self, request: HttpRequest, number: int | None = None) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.EventListing(self, request).past(number))
+
+    @path("archive/")
+    def archive(self, request: HttpRequest) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.EventListing(self, request).archive())
+
+    @path("archive/<yyyy:year>/<mm:month>/")
+    def archive_month(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
+        from . import listings
+
+        listing = listings.EventListing(self, request).month(year, month)
+        return self.render(request, listing=listing)
+
+    def get_static_routes(self) -> Iterator[str]:
+        from . import listings
+
+        yield from listings.EventListing(self).routes()
+        yield FEED_ROUTE
+
+
+class ResearchIndexPage(StaticRoutesMixin, BasePage):
     """/research/: briefs, explainers, reports and Q&As together, queried site-wide."""
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
@@ -744,9 +883,62 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
     subpage_types: list[str] = []
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, listing: dict[str, Any] | None = None, **kwargs):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = listings.research_entries()
+        context.update(listing or listings.research_listing(self, request))
+        context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
+
+    @path("")
+    @path("page/<int:number>/")
+    def listing(self, request: HttpRequest, number: int | None = None) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.research_listing(self, request, number))
+
+    @path("type/<slug:type_slug>/")
+    @path("type/<slug:type_slug>/page/<int:number>/")
+    def by_type(
+        self, request: HttpRequest, type_slug: str, number: int | None = None
+    ) -> HttpResponse:
+        from . import listings
+
+        listing = listings.research_listing(self, request, number, type_slug=type_slug)
+        return self.render(request, listing=listing)
+
+    @path("topic/<slug:topic_slug>/")
+    @path("topic/<slug:topic_slug>/page/<int:number>/")
+    def by_topic(
+        self, request: HttpRequest, topic_slug: str, number: int | None = None
+    ) -> HttpResponse:
+        from . import listings
+
+        listing = listings.research_listing(self, request, number, topic_slug=topic_slug)
+        return self.render(request, listing=listing)
+
+    @path("archive/")
+    def archive(self, request: HttpRequest) -> HttpResponse:
+        from . import listings
+
+        return self.render(request, listing=listings.research_content(self, request).archive())
+
+    @path("archive/<yyyy:year>/<mm:month>/")
+    def archive_month(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
+        from . import listings
+
+        listing = listings.research_content(self, request).month(year, month)
+        return self.render(request, listing=listing)
+
+    @path(FEED_ROUTE)
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        from . import listings
+
+        return listing_feed(self, listings.research_content(self).feed_entries())
+
+    def get_static_routes(self) -> Iterator[str]:
+        from . import listings
+
+        yield from listings.research_routes()
+        yield FEED_ROUTE

@@ -1,4 +1,4 @@
-"""Shared fixtures; the browser ones drive Debian's Chromium through Playwright (never a download)."""
+"""Shared fixtures; browser ones drive Debian's Chromium via Playwright (never a download)."""
 
 import os
 from collections.abc import Iterator

@@ -11,14 +11,14 @@ from typing import Any
 
 from django import template
 from django.apps import apps
-from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest
 from django.utils import dateformat
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
+from cms.structured_data import absolute
 from cms.visibility import visible
 
 register = template.Library()
@@ -246,33 +246,4 @@ def agenda_time(value: Any) -> str:
 @register.filter
 def absolute_url(url: str) -> str:
     """A site-relative URL (e.g. a rendition served from /media/) made absolute for sharing."""
-    if url and url.startswith("/") and not url.startswith("//"):
-        return settings.SITE_BASE_URL + url
-    return url
-
-
-@register.simple_tag
-def page_meta(page: Any) -> dict[str, Any]:
-    """Description, social title/description and share image of any page (or none)."""
-    if not isinstance(page, Page):
-        return {}
-
-    def first(*names: str) -> Any:
-        for name in names:
-            value = getattr(page, name, None)
-            if value and isinstance(value, str):
-                return value.strip()
-        return ""
-
-    description = first("search_description", "social_description", "listing_summary", "dek")
-    if not description:
-        description = first("intro", "short_bio")
-        description = strip_tags(description).strip() if description else ""
-    return {
-        "description": description,
-        "social_title": first("social_title", "seo_title", "title"),
-        "social_description": first("social_description") or description,
-        "image": getattr(page, "social_image", None) or getattr(page, "listing_image", None),
-        "canonical_url": getattr(page, "canonical_url", "") or "",
-        "noindex": bool(getattr(page, "noindex", False)),
-    }
+    return absolute(url) if url else ""

@@ -11,12 +11,14 @@ from wagtail.models import Site
 from publications.models import OpEdPage
 
 from .. import factories as f
+from ..wagtail_roots import ensure_wagtail_roots
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def site_tree():
+    ensure_wagtail_roots()
     root = WagtailPage.get_first_root_node()
     WagtailPage.objects.filter(depth=2).delete()
     home = f.HomePageFactory(parent=root)

@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, expect
 from ..conftest import OUTPUT
 from .pages import LISTING_PATHS, one_page_of_every_type
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "mobile": {"width": 390, "height": 844}}
 SCREENSHOTS = {
