@@ -41,9 +41,10 @@ def content_page_model():
 
 
 def content_cards(queryset: PageQuerySet | None = None) -> PageQuerySet:
-    """Visible content pages shaped for cards: specific, newest first, relations prefetched.
+    """Visible content pages shaped for cards, newest first, in a constant number of queries.
 
-    Queries grow with the number of content types in the result, never with the entries.
+    Cards need only ContentPage fields (plus an event's times, joined in), so the rows are not
+    made specific: one query however many content types the listing mixes.
     """
     content_page = content_page_model()
     author_model = apps.get_model("publications", "ContentPageAuthor")
@@ -51,12 +52,11 @@ def content_cards(queryset: PageQuerySet | None = None) -> PageQuerySet:
     return (
         visible(queryset)
         .order_by("-display_date", "-pk")
-        .specific()
-        .defer_streamfields()
+        .select_related("eventpage")
+        .defer("body", "eventpage__body", "eventpage__agenda")
         .prefetch_related(
             "topics__topic",
             Prefetch("authors", author_model.objects.select_related("person")),
-            for_specific_subqueries=True,
         )
     )
 

@@ -172,7 +172,28 @@ class ContentPage(BasePage):
 
     @property
     def type_label(self) -> str:
-        return str(self._meta.verbose_name)
+        # specific_class, so a card fetched as a plain ContentPage still says "op-ed".
+        return str((self.specific_class or type(self))._meta.verbose_name)
+
+    @property
+    def card_event(self) -> EventPage | None:
+        """The event behind a card, whether fetched specific or as a ContentPage with
+        ``select_related("eventpage")`` (how listings fetch cards in one query)."""
+        if isinstance(self, EventPage):
+            return self
+        if self.specific_class is EventPage:
+            return self.eventpage
+        return None
+
+    @property
+    def event_label(self) -> str:
+        event = self.card_event
+        return event.event_label if event else ""
+
+    @property
+    def local_start(self) -> datetime | None:
+        event = self.card_event
+        return event.local_start if event else None
 
     @cached_property
     def author_rows(self) -> list[ContentPageAuthor]:
