@@ -16,6 +16,25 @@ LISTING_PATHS = [
 ]
 
 
+def one_route_of_every_kind() -> list[str]:
+    """A URL of each kind of listing state: page n, type/topic/expertise filters, archives."""
+    import re
+
+    from cms.routing import StaticRoutesMixin
+
+    seen: dict[tuple[str, str], str] = {}
+    for page in visible(Page.objects.all()).order_by("path").specific():
+        if not isinstance(page, StaticRoutesMixin):
+            continue
+        for route in page.get_static_routes():
+            if route.endswith((".xml", ".ics")):
+                continue
+            shape = re.sub(r"\d+", "N", route)
+            shape = re.sub(r"^(type|topic|expertise)/[^/]+", r"\1/X", shape)
+            seen.setdefault((type(page).__name__, shape), page.url + route)
+    return sorted(seen.values())
+
+
 def one_page_of_every_type() -> dict[str, str]:
     """Page type name → site-relative URL of its first visible page."""
     urls: dict[str, str] = {}

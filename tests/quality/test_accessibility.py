@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
 from ..conftest import OUTPUT
-from .pages import LISTING_PATHS, one_page_of_every_type
+from .pages import LISTING_PATHS, one_page_of_every_type, one_route_of_every_kind
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +30,8 @@ def test_every_page_type_and_listing_has_no_serious_violations(
     live_server, browser: Browser, demo_site
 ):
     by_type = one_page_of_every_type()
-    paths = sorted({*by_type.values(), *LISTING_PATHS, "/no-such-page/"})
+    routes = one_route_of_every_kind()
+    paths = sorted({*by_type.values(), *LISTING_PATHS, *routes, "/no-such-page/"})
     axe = Axe()
     failures: dict[str, list[str]] = {}
     for width_name, viewport in VIEWPORTS.items():
@@ -43,6 +44,7 @@ def test_every_page_type_and_listing_has_no_serious_violations(
                 failures[f"{width_name} {path}"] = problems
         context.close()
     assert len(by_type) >= 20, by_type
+    assert any("/type/" in r for r in routes) and any("/archive/" in r for r in routes), routes
     assert failures == {}
 
 
