@@ -100,6 +100,15 @@ class BasePage(ListingFields, SocialFields, Page):
     class Meta:
         abstract = True
 
+    def get_url_parts(self, request=None):
+        """Full URLs (``full_url``, the API's ``html_url``, feeds) point at the public static
+        site on SITE_BASE_URL, not at the CMS host; relative URLs are unchanged."""
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, _cms_root_url, page_path = parts
+        return site_id, settings.SITE_BASE_URL, page_path
+
     @property
     def canonical_url(self) -> str:
         """Absolute public URL of this page on the static site, unless overridden."""

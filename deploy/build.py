@@ -1,0 +1,196 @@
+"""`build`: plan → render (in parallel) → assets → validate → manifest → swap into place."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import connections
+from wagtail.models import Page
+
+from . import assets
+from .errors import BuildError
+from .jobs import Job
+from .manifest import MANIFEST_NAME, Entry, Manifest
+from .plan import Plan, plan_site
+from .policy import cache_control, content_type
+from .render import Renderer
+from .validate import validate
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    rendered: int = 0
+    reused: int = 0
+    removed: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    rendered_paths: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        rate = self.rendered / self.seconds if self.seconds else 0.0
+        return (
+            f"Built {self.output}: {self.rendered} rendered, {self.reused} reused, "
+            f"{self.removed} removed in {self.seconds:.1f} s ({rate:.0f} outputs/s, "
+            f"{self.pages} public pages)."
+        )
+
+
+@dataclass(frozen=True)
+class Written:
+    path: str
+    sha256: str
+    size: int
+    content_type: str
+
+
+def build_site(
+    output: Path, *, jobs: int = 1, full: bool = False, progress: Progress | None = None
+) -> BuildResult:
+    """Build the public site into ``output``; on any failure ``output`` is left untouched."""
+    started = time.perf_counter()
+    output = output.resolve()
+    staging = output.parent / f".{output.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    previous = None if full else Manifest.load(output)
+    try:
+        with assets.hashed_static() as static_root:
+            plan = plan_site()
+            todo = sorted(plan.jobs.values())
+            written = render_all(plan, todo, staging, jobs=max(1, jobs), progress=progress)
+            refs: set[str] = set()
+            for item in written:
+                refs |= assets.references((staging / item.path).read_bytes())
+            asset_paths = assets.copy_static(refs, static_root, staging)
+            asset_paths += assets.copy_media(refs, staging)
+        manifest = Manifest()
+        for item in written:
+            manifest.entries[item.path] = _entry(item.path, staging)
+        for path in asset_paths:
+            manifest.entries[path] = _entry(path, staging)
+        validate(staging, manifest)
+        (staging / MANIFEST_NAME).write_text(manifest.to_json())
+        _swap(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    removed = len(set(previous.entries) - set(manifest.entries)) if previous else 0
+    return BuildResult(
+        output=output,
+        rendered=len(written),
+        reused=len(manifest.entries) - len(written),
+        removed=removed,
+        pages=len(plan.pages),
+        seconds=time.perf_counter() - started,
+        rendered_paths=sorted(item.path for item in written),
+    )
+
+
+def _entry(path: str, root: Path) -> Entry:
+    data = (root / path).read_bytes()
+    return Entry(
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        content_type=content_type(path),
+        cache_control=cache_control(path),
+    )
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames, so no half build is ever in place."""
+    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+_worker: dict[str, object] = {}
+
+
+def _chunks(todo: list[Job], size: int) -> list[list[Job]]:
+    """Jobs grouped by page, so each page is loaded once, in chunks of about ``size`` jobs."""
+    by_page: dict[int | None, list[Job]] = defaultdict(list)
+    for job in todo:
+        by_page[job.page_id].append(job)
+    chunks: list[list[Job]] = [[]]
+    for group in by_page.values():
+        if len(chunks[-1]) >= size:
+            chunks.append([])
+        chunks[-1].extend(group)
+    return [chunk for chunk in chunks if chunk]
+
+
+def render_all(
+    plan: Plan, todo: list[Job], staging: Path, *, jobs: int, progress: Progress | None
+) -> list[Written]:
+    chunks = _chunks(todo, size=50)
+    done = 0
+    results: list[Written] = []
+
+    def advance(batch: list[Written]) -> None:
+        nonlocal done
+        results.extend(batch)
+        done += len(batch)
+        if progress:
+            progress(done, len(todo))
+
+    if jobs == 1:
+        renderer = Renderer(plan.site)
+        for chunk in chunks:
+            advance(_render_chunk(renderer, plan.pages, chunk, staging))
+        return results
+    connections.close_all()  # each worker opens its own connection
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(plan.site,)) as pool:
+        for batch in pool.imap_unordered(_render_in_worker, [(c, staging) for c in chunks]):
+            advance(batch)
+    return results
+
+
+def _init_worker(site) -> None:
+    connections.close_all()
+    _worker["renderer"] = Renderer(site)
+
+
+def _render_in_worker(args: tuple[list[Job], Path]) -> list[Written]:
+    chunk, staging = args
+    ids = {job.page_id for job in chunk if job.page_id is not None}
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return _render_chunk(_worker["renderer"], pages, chunk, staging)  # type: ignore[arg-type]
+
+
+def _render_chunk(
+    renderer: Renderer, pages: dict[int, Page], chunk: Iterable[Job], staging: Path
+) -> list[Written]:
+    written = []
+    for job in chunk:
+        rendered = renderer.render(job, pages.get(job.page_id) if job.page_id else None)
+        target = staging / job.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(rendered.body)
+        written.append(
+            Written(
+                job.path,
+                hashlib.sha256(rendered.body).hexdigest(),
+                len(rendered.body),
+                rendered.content_type,
+            )
+        )
+    return written
+
+
+__all__ = ["BuildError", "BuildResult", "build_site"]

@@ -1,0 +1,40 @@
+"""`manage.py build`: export the public site as static files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from deploy.build import build_site
+from deploy.errors import BuildError
+
+
+class Command(BaseCommand):
+    help = "Build the public static site (incremental against the previous build unless --full)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--output", default="build", help="Output folder (default: build/).")
+        parser.add_argument("--jobs", type=int, default=1, help="Worker processes (default: 1).")
+        parser.add_argument("--full", action="store_true", help="Ignore the previous build.")
+        parser.add_argument("--quiet", action="store_true", help="Only the summary line.")
+
+    def handle(self, *args, output: str, jobs: int, full: bool, quiet: bool, **options) -> None:
+        if jobs < 1:
+            raise CommandError("--jobs must be at least 1.")
+        progress = None if quiet or not sys.stderr.isatty() else self._progress
+        try:
+            result = build_site(Path(output), jobs=jobs, full=full, progress=progress)
+        except BuildError as exc:
+            raise CommandError(f"Build failed, nothing changed in {output}: {exc}") from exc
+        if progress:
+            sys.stderr.write("\n")
+        self.stdout.write(result.summary())
+
+    @staticmethod
+    def _progress(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} outputs")
+        sys.stderr.flush()

@@ -1,0 +1,55 @@
+"""The build manifest: every output path with its hash, size, content type, cache policy and
+the dependency record it was rendered from."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = "manifest.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    sha256: str
+    size: int
+    content_type: str
+    cache_control: str
+    deps: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Manifest:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    # The source state the outputs were rendered from, for the next incremental build.
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        data = {
+            "version": FORMAT_VERSION,
+            "entries": {path: asdict(entry) for path, entry in sorted(self.entries.items())},
+            "state": self.state,
+        }
+        return json.dumps(data, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        if data.get("version") != FORMAT_VERSION:
+            raise ValueError(f"unknown manifest version {data.get('version')!r}")
+        entries = {path: Entry(**values) for path, values in data["entries"].items()}
+        return cls(entries=entries, state=data.get("state", {}))
+
+    @classmethod
+    def load(cls, directory: Path) -> Manifest | None:
+        """The manifest of a previous build in ``directory``, or None when there is none."""
+        path = directory / MANIFEST_NAME
+        if not path.exists():
+            return None
+        try:
+            return cls.from_json(path.read_text())
+        except (ValueError, KeyError, TypeError):
+            return None

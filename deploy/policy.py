@@ -1,0 +1,48 @@
+"""Content type and cache policy of each output path."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+
+HTML_CACHE = "public, max-age=60, must-revalidate"
+DATA_CACHE = "public, max-age=300"
+IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
+MEDIA_CACHE = "public, max-age=86400"
+
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".ics": "text/calendar; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".pdf": "application/pdf",
+    ".wasm": "application/wasm",
+}
+# Django's ManifestStaticFilesStorage appends a 12-hex content hash: site.3f2a9c0d1b7e.css
+_HASHED = re.compile(r"\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
+
+
+def content_type(path: str) -> str:
+    if path.endswith("feed.xml"):
+        return "application/rss+xml; charset=utf-8"
+    suffix = path[path.rfind(".") :] if "." in path.rsplit("/", 1)[-1] else ""
+    if suffix in _TYPES:
+        return _TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(path)
+    return guessed or "application/octet-stream"
+
+
+def cache_control(path: str) -> str:
+    if path.startswith("static/") and _HASHED.search(path):
+        return IMMUTABLE_CACHE
+    if path.startswith(("media/", "pagefind/")):
+        return MEDIA_CACHE
+    if path.endswith(".html"):
+        return HTML_CACHE
+    return DATA_CACHE

@@ -1,0 +1,65 @@
+"""Checks a build must pass before anything can be uploaded."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+
+from .errors import BuildError
+from .manifest import Manifest
+
+_LINK_ATTRS = {"href", "src"}
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name in _LINK_ATTRS):
+                self.links.append(value)
+            if value and name == "srcset":
+                self.links += [part.strip().split(" ")[0] for part in value.split(",")]
+
+
+def internal_path(link: str) -> str | None:
+    """The output path an internal link needs, or None for external/fragment links."""
+    if link.startswith(settings.SITE_BASE_URL + "/"):
+        link = link[len(settings.SITE_BASE_URL) :]
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return None
+    path = unquote(parts.path).lstrip("/")
+    if path == "" or path.endswith("/"):
+        return path + "index.html"
+    return path
+
+
+def validate(root: Path, manifest: Manifest) -> None:
+    """Every internal link resolves; every output has a content type; HTML parses."""
+    problems: list[str] = []
+    for path, entry in manifest.entries.items():
+        if not entry.content_type:
+            problems.append(f"{path}: no content type")
+        if not path.endswith(".html"):
+            continue
+        parser = _Links()
+        try:
+            parser.feed((root / path).read_text("utf-8"))
+            parser.close()
+        except (UnicodeDecodeError, AssertionError) as exc:
+            problems.append(f"{path}: does not parse ({exc})")
+            continue
+        for link in parser.links:
+            needed = internal_path(link)
+            if needed is not None and needed not in manifest.entries:
+                problems.append(f"{path}: broken internal link {link}")
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise BuildError(f"The build failed validation:\n  {shown}{more}")
