@@ -26,8 +26,9 @@ from django.utils.html import strip_tags
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from cms.memo import in_build, shared
 from cms.models import public_url
-from cms.visibility import visible
+from cms.visibility import visible, visible_ids
 
 if TYPE_CHECKING:
     from home.models import SiteImage, SiteSettings, Topic
@@ -297,8 +298,12 @@ def topic_hub_url(topic: Topic | None) -> str:
     if topic is None:
         return ""
     hub_model = apps.get_model("home", "TopicHubPage")
-    hub = visible(hub_model.objects.filter(topic=topic)).first()
-    return page_url(hub) if hub is not None else ""
+    hubs = shared(
+        None,
+        "structured_data_hub_urls",
+        lambda: {hub.topic_id: page_url(hub) for hub in visible(hub_model.objects.all())},
+    )
+    return hubs.get(topic.pk, "")
 
 
 def breadcrumb_trail(page: Page) -> list[tuple[str, str]]:
@@ -346,6 +351,8 @@ def visible_person_ids(rows: Iterable[ContentPageAuthor]) -> set[int]:
     if not ids:
         return set()
     person_model = apps.get_model("people", "PersonPage")
+    if in_build():
+        return set(ids) & visible_ids(person_model)
     return set(visible(person_model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
 
 

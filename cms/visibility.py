@@ -4,12 +4,31 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from cms.memo import shared
 
 
 def _not_expired() -> Q:
-    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    # One "now" for a whole build, so every output agrees on what has expired.
+    now = shared(None, "now", timezone.now)
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+
+
+def _restricted_paths() -> list[str]:
+    return list(
+        PageViewRestriction.objects.order_by("page__path").values_list("page__path", flat=True)
+    )
+
+
+def _public_q() -> Q:
+    """Wagtail's ``public()`` condition, its restriction list read once per build."""
+    paths = shared(None, "restricted_paths", _restricted_paths)
+    q = Q()
+    for path in paths:
+        q &= ~Q(path__startswith=path)
+    return q
 
 
 def visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
@@ -19,14 +38,23 @@ def visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
     ran, and aliases whose source page sits under a restricted parent.
     """
     queryset = Page.objects.all() if queryset is None else queryset
+    public = _public_q()
     hidden_sources = Page.objects.exclude(
-        pk__in=Page.objects.live().public().filter(_not_expired()).values("pk")
+        pk__in=Page.objects.live().filter(public, _not_expired()).values("pk")
     )
     return (
         queryset.live()
-        .public()
-        .filter(_not_expired())
+        .filter(public, _not_expired())
         .exclude(alias_of__in=hidden_sources.values("pk"))
+    )
+
+
+def visible_ids(model: type[Page]) -> set[int]:
+    """Ids of the visible pages of ``model``: one query per request-less scope (e.g. a build)."""
+    return shared(
+        None,
+        ("visible_ids", model._meta.label),
+        lambda: set(visible(model.objects.all()).values_list("pk", flat=True)),
     )
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from django.db import connections
 from wagtail.models import Page
 
+from cms.memo import build_scope
+
 from . import assets
 from .errors import BuildError
 from .jobs import Job
@@ -23,6 +25,8 @@ from .plan import Plan, plan_site
 from .policy import cache_control, content_type
 from .render import Renderer
 from .validate import validate
+
+PREFETCHERS: list[Callable[[list[Page]], None]] = []
 
 Progress = Callable[[int, int], None]
 
@@ -150,8 +154,9 @@ def render_all(
 
     if jobs == 1:
         renderer = Renderer(plan.site)
-        for chunk in chunks:
-            advance(_render_chunk(renderer, plan.pages, chunk, staging))
+        with build_scope():
+            for chunk in chunks:
+                advance(_render_chunk(renderer, _load(chunk), chunk, staging))
         return results
     connections.close_all()  # each worker opens its own connection
     context = multiprocessing.get_context("fork")
@@ -164,13 +169,23 @@ def render_all(
 def _init_worker(site) -> None:
     connections.close_all()
     _worker["renderer"] = Renderer(site)
+    # Shared values (menus, settings, topic lists) are computed once per worker process.
+    _worker["scope"] = build_scope()
+    _worker["scope"].__enter__()  # type: ignore[attr-defined]
 
 
 def _render_in_worker(args: tuple[list[Job], Path]) -> list[Written]:
     chunk, staging = args
+    return _render_chunk(_worker["renderer"], _load(chunk), chunk, staging)  # type: ignore[arg-type]
+
+
+def _load(chunk: list[Job]) -> dict[int, Page]:
+    """The chunk's pages, specific, with what their detail view shows prefetched in bulk."""
     ids = {job.page_id for job in chunk if job.page_id is not None}
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    return _render_chunk(_worker["renderer"], pages, chunk, staging)  # type: ignore[arg-type]
+    pages = list(Page.objects.filter(pk__in=ids).specific())
+    for hook in PREFETCHERS:
+        hook(pages)
+    return {page.pk: page for page in pages}
 
 
 def _render_chunk(

@@ -27,8 +27,10 @@ from cms.archives import (
     count_months,
     month_bounds,
 )
+from cms.memo import in_build, shared
 from cms.pagination import page_routes, paginate
 from cms.visibility import visible
+from cms.visibility import visible_ids as visible_ids_of
 from home.listings import (
     HEADSHOT_FILTERS,
     ContentListing,
@@ -81,14 +83,19 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
         picked = [found[pk] for pk in picked_ids if pk in found][:limit]
     if topic is None or len(picked) >= limit:
         return picked
-    # Events have their own "Events on" list.
-    queryset = (
-        ContentPage.objects.filter(topics__topic=topic)
-        .not_type(EventPage)
-        .exclude(pk=page.pk)
-        .exclude(pk__in=[p.pk for p in picked])
+    # The newest few on the topic, shared by every page of a build; enough to skip this page
+    # and the picks. Events have their own "Events on" list.
+    candidates = shared(
+        None,
+        ("more_on", topic.pk, limit),
+        lambda: list(
+            content_cards(ContentPage.objects.filter(topics__topic=topic).not_type(EventPage))[
+                : 2 * limit + 1
+            ]
+        ),
     )
-    return picked + list(content_cards(queryset)[: limit - len(picked)])
+    skip = {page.pk, *(p.pk for p in picked)}
+    return picked + [c for c in candidates if c.pk not in skip][: limit - len(picked)]
 
 
 def events_on_topic(
@@ -97,10 +104,15 @@ def events_on_topic(
     """Events tagged with ``topic``, newest first (labelled e.g. 'Past Virtual Event')."""
     if topic is None:
         return []
-    queryset = EventPage.objects.filter(topics__topic=topic)
-    if exclude is not None and exclude.pk:
-        queryset = queryset.exclude(pk=exclude.pk)
-    return upcoming_and_recent_events(queryset, limit)
+    candidates = shared(
+        None,
+        ("events_on", topic.pk, limit),
+        lambda: upcoming_and_recent_events(
+            EventPage.objects.filter(topics__topic=topic), limit + 1
+        ),
+    )
+    skip = exclude.pk if exclude is not None else None
+    return [event for event in candidates if event.pk != skip][:limit]
 
 
 # --- Section indexes -----------------------------------------------------------------------
@@ -370,9 +382,12 @@ def detail_context(page: ContentPage, request: HttpRequest | None = None) -> dic
     topic = page.breadcrumb_topic
     person_ids = [row.person_id for row in page.author_rows if row.person_id]
     # Only people whose pages are public get a link and a card; the rest appear as plain names.
-    visible_ids = set(
-        visible(PersonPage.objects.filter(pk__in=person_ids)).values_list("pk", flat=True)
-    )
+    if in_build():
+        visible_ids = set(person_ids) & visible_ids_of(PersonPage)
+    else:
+        visible_ids = set(
+            visible(PersonPage.objects.filter(pk__in=person_ids)).values_list("pk", flat=True)
+        )
     author_people = []
     for row in page.author_rows:
         if row.person_id in visible_ids and row.person not in author_people:
@@ -388,4 +403,4 @@ def detail_context(page: ContentPage, request: HttpRequest | None = None) -> dic
 
 
 def events_index() -> EventIndexPage | None:
-    return visible(EventIndexPage.objects.all()).first()
+    return shared(None, "events_index", lambda: visible(EventIndexPage.objects.all()).first())

@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
+from cms.memo import shared
 from cms.structured_data import absolute
 from cms.visibility import visible
 
@@ -35,6 +36,10 @@ def _request(context: template.Context) -> HttpRequest | None:
 
 def _site(request: HttpRequest | None) -> Site | None:
     """The request's site, else the default site; never raises (the 404 page has no page)."""
+    return shared(request, "site", lambda: _find_site(request))
+
+
+def _find_site(request: HttpRequest | None) -> Site | None:
     site = None
     if request is not None:
         try:
@@ -52,8 +57,12 @@ def _site_settings(site: Site | None):
     Wagtail's ``for_site`` creates the row on first access; rendering must not write.
     """
     model = apps.get_model("home", "SiteSettings")
-    instance = model.objects.filter(site=site).first() if site is not None else None
-    return instance if instance is not None else model(site=site)
+
+    def load():
+        instance = model.objects.filter(site=site).first() if site is not None else None
+        return instance if instance is not None else model(site=site)
+
+    return shared(None, ("site_settings", site.pk if site else None), load)
 
 
 def _link_href(value: Any, request: HttpRequest | None, visible_ids: set[int]) -> str:
@@ -79,9 +88,10 @@ def site_chrome(context: template.Context) -> dict[str, Any]:
     Links to pages that are not public are dropped so the static site never links to them.
     """
     request = _request(context)
-    cached = getattr(request, "_site_chrome", None)
-    if cached is not None:
-        return cached
+    return shared(request, "site_chrome", lambda: _site_chrome(request))
+
+
+def _site_chrome(request: HttpRequest | None) -> dict[str, Any]:
     site = _site(request)
     site_settings = _site_settings(site)
     page_ids = _linked_page_ids(site_settings.header_menu, site_settings.footer_links)
@@ -116,7 +126,7 @@ def site_chrome(context: template.Context) -> dict[str, Any]:
             {"network": network, "label": labels.get(network, network), "href": child.value["url"]}
         )
 
-    chrome = {
+    return {
         "settings": site_settings,
         "site": site,
         "home_url": site.root_page.get_url(request) if site else "/",
@@ -125,9 +135,6 @@ def site_chrome(context: template.Context) -> dict[str, Any]:
         "footer_links": footer_links,
         "social_links": social_links,
     }
-    if request is not None:
-        request._site_chrome = chrome
-    return chrome
 
 
 @register.simple_tag(takes_context=True)
@@ -144,15 +151,13 @@ def menu_link(context: template.Context, value: Any) -> str:
 
 
 def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
-    """topic id → URL of its public hub page, computed once per request."""
-    cached = getattr(request, "_topic_hub_urls", None)
-    if cached is not None:
-        return cached
+    """topic id → URL of its public hub page, computed once per request (or build)."""
     hub_model = apps.get_model("home", "TopicHubPage")
-    urls = {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())}
-    if request is not None:
-        request._topic_hub_urls = urls
-    return urls
+    return shared(
+        request,
+        "topic_hub_urls",
+        lambda: {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())},
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,45 @@
+"""Values many renders share, computed once: per request, or per build while a scope is open.
+
+A static build renders thousands of anonymous pages from one database state, so site settings,
+menus, topic hubs and the visibility rule's restrictions are the same for all of them.
+Outside a build, values live on the request only (the admin and previews stay fresh).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+from django.http import HttpRequest
+
+T = TypeVar("T")
+
+_build_scope: ContextVar[dict[Hashable, Any] | None] = ContextVar("cms_build_scope", default=None)
+
+
+@contextmanager
+def build_scope() -> Iterator[dict[Hashable, Any]]:
+    """While open, ``shared`` values are computed once for every render in this process."""
+    store: dict[Hashable, Any] = {}
+    token = _build_scope.set(store)
+    try:
+        yield store
+    finally:
+        _build_scope.reset(token)
+
+
+def in_build() -> bool:
+    return _build_scope.get() is not None
+
+
+def shared(request: HttpRequest | None, key: Hashable, compute: Callable[[], T]) -> T:
+    store = _build_scope.get()
+    if store is None and request is not None:
+        store = request.__dict__.setdefault("_cms_memo", {})
+    if store is None:
+        return compute()
+    if key not in store:
+        store[key] = compute()
+    return store[key]
