@@ -116,6 +116,43 @@ def topic_experts(topic: Topic) -> list[Page]:
     return list(person_cards(person_model.objects.filter(expertise=topic, is_expert=True)))
 
 
+# Latest work is shown by kind; each group is one query whatever the number of entries.
+WORK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Research", ("BriefPage", "ExplainerPage", "ReportPage", "QAPage")),
+    ("Op-eds", ("OpEdPage",)),
+    ("In the media", ("MediaMentionPage",)),
+    ("Press releases", ("PressReleasePage",)),
+)
+GROUP_SIZE = 4
+
+
+@dataclass(frozen=True)
+class WorkGroup:
+    label: str
+    entries: list[Page]
+
+
+def latest_by_type(
+    queryset: PageQuerySet, exclude: Sequence[int] = (), size: int = GROUP_SIZE
+) -> list[WorkGroup]:
+    """The newest entries of ``queryset`` in each kind of work that has any."""
+    groups = []
+    for label, names in WORK_GROUPS:
+        models = [apps.get_model("publications", name) for name in names]
+        entries = list(content_cards(queryset.type(*models).exclude(pk__in=list(exclude)))[:size])
+        if entries:
+            groups.append(WorkGroup(label, entries))
+    return groups
+
+
+def topic_work(topic: Topic, exclude: Sequence[int] = ()) -> list[WorkGroup]:
+    return latest_by_type(content_page_model().objects.filter(topics__topic=topic), exclude)
+
+
+def program_work(program: ProgramPage, exclude: Sequence[int] = ()) -> list[WorkGroup]:
+    return latest_by_type(content_page_model().objects.filter(programs=program), exclude)
+
+
 def topic_latest(
     topic: Topic, limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()
 ) -> list[Page]:

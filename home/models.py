@@ -274,7 +274,7 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
         featured = listings.featured_items(self)
         context["featured"] = featured
         context["experts"] = listings.topic_experts(self.topic)
-        context["latest"] = listings.topic_latest(self.topic, exclude=[p.pk for p in featured])
+        context["work_groups"] = listings.topic_work(self.topic, exclude=[p.pk for p in featured])
         context["events"] = listings.topic_events(self.topic)
         context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
@@ -353,7 +353,7 @@ class ProgramPage(BasePage):
         context["director"] = listings.program_director(self)
         context["team"] = listings.program_team(self)
         context["program_topics"] = list(self.topics.all())
-        context["latest"] = listings.program_latest(self, exclude=[p.pk for p in featured])
+        context["work_groups"] = listings.program_work(self, exclude=[p.pk for p in featured])
         context["events"] = listings.program_events(self)
         return context
 

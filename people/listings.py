@@ -10,12 +10,19 @@ from django.http import Http404, HttpRequest
 from wagtail.query import PageQuerySet
 
 from cms.visibility import visible
-from home.listings import ContentListing, person_cards
+from home.listings import (
+    ContentListing,
+    content_cards,
+    person_cards,
+    upcoming_and_recent_events,
+)
 from home.models import Topic
 
 from .models import Affiliation, PersonPage
 
 if TYPE_CHECKING:
+    from wagtail.models import Page
+
     from .models import ExpertsIndexPage, PeopleIndexPage
 
 WORK_PREFIX = "work/"
@@ -37,6 +44,19 @@ def person_work(person: PersonPage, request: HttpRequest | None = None) -> Conte
     """The person's work: page 1 on their page, then ``work/page/<n>/`` and ``work/archive/``."""
     url = (person.get_url(request) or "") if request is not None else ""
     return ContentListing(work_queryset(person), url=url, prefix=WORK_PREFIX)
+
+
+def person_appearances(person: PersonPage, limit: int = 4) -> list[Page]:
+    """Their latest media appearances ("In the media")."""
+    mention = apps.get_model("publications", "MediaMentionPage")
+    return list(content_cards(work_queryset(person).type(mention))[:limit])
+
+
+def person_events(person: PersonPage, limit: int = 4) -> list[Page]:
+    """Events they spoke at or moderated, newest first."""
+    event_model = apps.get_model("publications", "EventPage")
+    ids = work_queryset(person).type(event_model).values("pk")
+    return upcoming_and_recent_events(event_model.objects.filter(pk__in=ids), limit)
 
 
 def people_by_affiliation(index: PeopleIndexPage) -> list[tuple[str, list[PersonPage]]]:

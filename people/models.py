@@ -182,6 +182,8 @@ class PersonPage(StaticRoutesMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(listing or listings.person_work(self, request).page())
+        context["appearances"] = listings.person_appearances(self)
+        context["person_events"] = listings.person_events(self)
         context["expertise_topics"] = list(self.expertise.all())
         context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
