@@ -7,6 +7,9 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS core"
 
     def ready(self) -> None:
+        from cms import deps
         from cms.permissions import grant_group_permissions
+
+        deps.connect()
 
         post_migrate.connect(grant_group_permissions, sender=self)

@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from django.http import HttpRequest
 
+from cms.deps import depend, recording
+
 T = TypeVar("T")
 
 _build_scope: ContextVar[dict[Hashable, Any] | None] = ContextVar("cms_build_scope", default=None)
@@ -36,10 +38,18 @@ def in_build() -> bool:
 
 def shared(request: HttpRequest | None, key: Hashable, compute: Callable[[], T]) -> T:
     store = _build_scope.get()
-    if store is None and request is not None:
-        store = request.__dict__.setdefault("_cms_memo", {})
     if store is None:
-        return compute()
+        if request is None:
+            return compute()
+        request_store = request.__dict__.setdefault("_cms_memo", {})
+        if key not in request_store:
+            request_store[key] = compute()
+        return request_store[key]
+    # In a build, every output that uses a shared value depends on what it was computed from.
     if key not in store:
-        store[key] = compute()
-    return store[key]
+        with recording() as keys:
+            value = compute()
+        store[key] = (value, frozenset(keys))
+    value, keys = store[key]
+    depend(*keys)
+    return value

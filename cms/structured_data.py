@@ -26,6 +26,7 @@ from django.utils.html import strip_tags
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from cms.deps import depend, url_only
 from cms.memo import in_build, shared
 from cms.models import public_url
 from cms.visibility import visible, visible_ids
@@ -298,11 +299,13 @@ def topic_hub_url(topic: Topic | None) -> str:
     if topic is None:
         return ""
     hub_model = apps.get_model("home", "TopicHubPage")
-    hubs = shared(
-        None,
-        "structured_data_hub_urls",
-        lambda: {hub.topic_id: page_url(hub) for hub in visible(hub_model.objects.all())},
-    )
+
+    def compute() -> dict[int, str]:
+        depend("hubs")
+        with url_only():
+            return {hub.topic_id: page_url(hub) for hub in visible(hub_model.objects.all())}
+
+    hubs = shared(None, "structured_data_hub_urls", compute)
     return hubs.get(topic.pk, "")
 
 

@@ -7,12 +7,13 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from cms.deps import depend
 from cms.memo import shared
 
 
 def _not_expired() -> Q:
     # One "now" for a whole build, so every output agrees on what has expired.
-    now = shared(None, "now", timezone.now)
+    now = shared(None, "now", timezone.now)  # the same instant as cms.clock.now()
     return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
 
 
@@ -51,6 +52,7 @@ def visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
 
 def visible_ids(model: type[Page]) -> set[int]:
     """Ids of the visible pages of ``model``: one query per request-less scope (e.g. a build)."""
+    depend(f"visible:{model._meta.label}")
     return shared(
         None,
         ("visible_ids", model._meta.label),

@@ -24,6 +24,7 @@ from cms.archives import (
     month_bounds,
     months_with_entries,
 )
+from cms.deps import depend
 from cms.feeds import FEED_LIMIT
 from cms.pagination import page_routes, paginate
 from cms.visibility import visible
@@ -80,6 +81,8 @@ def visible_in_order(pages: Iterable[Page]) -> list[Page]:
     ids = [page.pk for page in pages]
     if not ids:
         return []
+    # A hidden pick is never loaded, yet must appear once it becomes public.
+    depend(*(f"u:{pk}" for pk in ids))
     found = {page.pk: page for page in visible(Page.objects.filter(pk__in=ids)).specific()}
     return [found[pk] for pk in ids if pk in found]
 
@@ -89,6 +92,7 @@ def lead_stories(home: HomePage) -> list[Page]:
 
 
 def latest_content(limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()) -> list[Page]:
+    depend("content", "event")
     return list(content_cards().exclude(pk__in=list(exclude))[:limit])
 
 
@@ -99,11 +103,13 @@ def feed_entries(queryset: PageQuerySet | None = None) -> list[Page]:
 
 def topic_feed_entries(topic: Topic) -> list[Page]:
     """Content of every type (events too) tagged with ``topic``: its hub's feed."""
+    depend(f"content:topic:{topic.pk}", f"event:topic:{topic.pk}")
     return feed_entries(content_page_model().objects.filter(topics__topic=topic))
 
 
 def visible_children(page: Page) -> list[Page]:
     """Visible children of ``page`` in tree order (e.g. the hubs under /policy-topics/)."""
+    depend(f"children:{page.pk}")
     return list(visible(page.get_children()).specific())
 
 
@@ -113,6 +119,7 @@ def featured_items(page: TopicHubPage | ProgramPage) -> list[Page]:
 
 def topic_experts(topic: Topic) -> list[Page]:
     person_model = apps.get_model("people", "PersonPage")
+    depend(f"person:expertise:{topic.pk}")
     return list(person_cards(person_model.objects.filter(expertise=topic, is_expert=True)))
 
 
@@ -135,7 +142,7 @@ class WorkGroup:
 def latest_by_type(
     queryset: PageQuerySet, exclude: Sequence[int] = (), size: int = GROUP_SIZE
 ) -> list[WorkGroup]:
-    """The newest entries of ``queryset`` in each kind of work that has any."""
+    """The newest entries of ``queryset`` in each kind of work that has any (not events)."""
     groups = []
     for label, names in WORK_GROUPS:
         models = [apps.get_model("publications", name) for name in names]
@@ -146,10 +153,12 @@ def latest_by_type(
 
 
 def topic_work(topic: Topic, exclude: Sequence[int] = ()) -> list[WorkGroup]:
+    depend(f"content:topic:{topic.pk}")
     return latest_by_type(content_page_model().objects.filter(topics__topic=topic), exclude)
 
 
 def program_work(program: ProgramPage, exclude: Sequence[int] = ()) -> list[WorkGroup]:
+    depend(f"content:program:{program.pk}")
     return latest_by_type(content_page_model().objects.filter(programs=program), exclude)
 
 
@@ -157,6 +166,7 @@ def topic_latest(
     topic: Topic, limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()
 ) -> list[Page]:
     """Latest content on ``topic``; events are listed apart (``topic_events``)."""
+    depend(f"content:topic:{topic.pk}")
     content_page = content_page_model()
     queryset = (
         content_page.objects.filter(topics__topic=topic)
@@ -185,11 +195,13 @@ def upcoming_and_recent_events(queryset: PageQuerySet, limit: int = 3) -> list[P
 
 def topic_events(topic: Topic, limit: int = 3) -> list[Page]:
     event_model = apps.get_model("publications", "EventPage")
+    depend(f"event:topic:{topic.pk}")
     return upcoming_and_recent_events(event_model.objects.filter(topics__topic=topic), limit)
 
 
 def program_team(program: ProgramPage) -> list[Page]:
     person_model = apps.get_model("people", "PersonPage")
+    depend(f"person:program:{program.pk}")
     queryset = person_model.objects.filter(programs=program)
     if program.director_id:
         queryset = queryset.exclude(pk=program.director_id)
@@ -199,6 +211,7 @@ def program_team(program: ProgramPage) -> list[Page]:
 def program_director(program: ProgramPage) -> Page | None:
     if not program.director_id:
         return None
+    depend(f"u:{program.director_id}")
     person_model = apps.get_model("people", "PersonPage")
     return person_cards(person_model.objects.filter(pk=program.director_id)).first()
 
@@ -206,6 +219,7 @@ def program_director(program: ProgramPage) -> Page | None:
 def program_latest(
     program: ProgramPage, limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()
 ) -> list[Page]:
+    depend(f"content:program:{program.pk}")
     content_page = content_page_model()
     queryset = (
         content_page.objects.filter(programs=program)
@@ -217,6 +231,7 @@ def program_latest(
 
 def program_events(program: ProgramPage, limit: int = 3) -> list[Page]:
     event_model = apps.get_model("publications", "EventPage")
+    depend(f"event:program:{program.pk}")
     return upcoming_and_recent_events(event_model.objects.filter(programs=program), limit)
 
 
@@ -236,12 +251,15 @@ class ContentListing:
     queryset: PageQuerySet
     url: str = ""
     prefix: str = ""
+    # List keys for incremental builds (``cms.deps``), e.g. ("content:parent:12",).
+    keys: tuple[str, ...] = ()
 
     @property
     def base_url(self) -> str:
         return self.url + self.prefix
 
     def page(self, number: int | None = None) -> dict[str, Any]:
+        depend(*self.keys)
         entries, pagination = paginate(
             content_cards(self.queryset), number, first_url=self.url, pages_url=self.base_url
         )
@@ -253,6 +271,7 @@ class ContentListing:
         }
 
     def archive(self) -> dict[str, Any]:
+        depend(*self.keys)
         months = months_with_entries(visible(self.queryset))
         if not months:
             raise Http404("Nothing has been published here yet.")
@@ -264,6 +283,7 @@ class ContentListing:
 
     def month(self, year: int, month: int) -> dict[str, Any]:
         first, last = month_bounds(year, month)
+        depend(*(f"{key}@{year:04d}-{month:02d}" for key in self.keys))
         entries = list(content_cards(self.queryset.filter(display_date__range=(first, last))))
         if not entries:
             raise Http404("Nothing was published that month.")
@@ -275,6 +295,7 @@ class ContentListing:
         }
 
     def feed_entries(self) -> list[Page]:
+        depend(*self.keys)
         return feed_entries(self.queryset)
 
     def routes(self) -> Iterator[str]:

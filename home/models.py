@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, LinkBlock
+from cms.deps import depend
 from cms.feeds import listing_feed
 from cms.models import BasePage
 from cms.routing import FEED_ROUTE, StaticRoutesMixin
@@ -177,6 +178,7 @@ class HomePage(StaticRoutesMixin, BasePage):
         """Everything the organisation publishes."""
         from . import listings
 
+        depend("content", "event")
         return listing_feed(self, listings.feed_entries(), title=self.title)
 
     def get_static_routes(self) -> Iterator[str]:

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
-from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
+from cms import clock
 from cms.archives import (
     ARCHIVE_ROUTE,
     ArchiveMonth,
@@ -27,6 +27,7 @@ from cms.archives import (
     count_months,
     month_bounds,
 )
+from cms.deps import depend, sort_key
 from cms.memo import in_build, shared
 from cms.pagination import page_routes, paginate
 from cms.visibility import visible
@@ -69,33 +70,38 @@ RESEARCH_TYPES_BY_SLUG: dict[str, type[ContentPage]] = {
     "qa": QAPage,
 }
 RESEARCH_TYPES = tuple(RESEARCH_TYPES_BY_SLUG.values())
+RESEARCH_KEYS = tuple(f"content:type:{model.__name__}" for model in RESEARCH_TYPES)
 TYPE_ROUTE = "type/{slug}/"
 TOPIC_ROUTE = "topic/{slug}/"
 PAST_ROUTE = "past/"
 
 
 def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_LIMIT) -> list[Page]:
-    """The editors' related picks first, then the latest content on ``topic``; never ``page``."""
+    """The editors' related picks first, then the newest content on ``topic`` published before
+    ``page``; never ``page`` itself, never events (they have "Events on").
+
+    Older pages only, so a new publication changes no other page's "More on" list: one publish
+    re-renders a bounded set of pages however many share its topic.
+    """
     picked_ids = [row.related_id for row in page.related_pages.all() if row.related_id != page.pk]
     picked: list[Page] = []
     if picked_ids:
+        depend(*(f"u:{pk}" for pk in picked_ids))
         found = {p.pk: p for p in content_cards(ContentPage.objects.filter(pk__in=picked_ids))}
         picked = [found[pk] for pk in picked_ids if pk in found][:limit]
     if topic is None or len(picked) >= limit:
         return picked
-    # The newest few on the topic, shared by every page of a build; enough to skip this page
-    # and the picks. Events have their own "Events on" list.
-    candidates = shared(
-        None,
-        ("more_on", topic.pk, limit),
-        lambda: list(
-            content_cards(ContentPage.objects.filter(topics__topic=topic).not_type(EventPage))[
-                : 2 * limit + 1
-            ]
-        ),
-    )
-    skip = {page.pk, *(p.pk for p in picked)}
-    return picked + [c for c in candidates if c.pk not in skip][: limit - len(picked)]
+    queryset = ContentPage.objects.filter(topics__topic=topic).not_type(EventPage)
+    if page.pk is not None and page.display_date is not None:
+        queryset = queryset.filter(
+            Q(display_date__lt=page.display_date)
+            | Q(display_date=page.display_date, pk__lt=page.pk)
+        )
+        depend(f"content:topic:{topic.pk}<{sort_key(page.display_date, page.pk)}")
+    else:
+        depend(f"content:topic:{topic.pk}")
+    queryset = queryset.exclude(pk__in=[p.pk for p in picked])
+    return picked + list(content_cards(queryset)[: limit - len(picked)])
 
 
 def events_on_topic(
@@ -104,6 +110,7 @@ def events_on_topic(
     """Events tagged with ``topic``, newest first (labelled e.g. 'Past Virtual Event')."""
     if topic is None:
         return []
+    depend(f"event:topic:{topic.pk}")
     candidates = shared(
         None,
         ("events_on", topic.pk, limit),
@@ -125,7 +132,11 @@ def _url(page: Page, request: HttpRequest | None) -> str:
 
 def section_listing(index: SectionIndexPage, request: HttpRequest | None = None) -> ContentListing:
     """A section's children, newest first: ``page/<n>/``, ``archive/<yyyy>/<mm>/``, the feed."""
-    return ContentListing(ContentPage.objects.child_of(index), url=_url(index, request))
+    return ContentListing(
+        ContentPage.objects.child_of(index),
+        url=_url(index, request),
+        keys=(f"content:parent:{index.pk}", f"event:parent:{index.pk}"),
+    )
 
 
 # --- /events/ ------------------------------------------------------------------------------
@@ -141,9 +152,11 @@ class EventListing:
     def __init__(self, index: EventIndexPage, request: HttpRequest | None = None) -> None:
         self.url = _url(index, request)
         self.queryset = EventPage.objects.child_of(index)
+        self.key = f"event:parent:{index.pk}"
 
     def upcoming(self) -> dict[str, Any]:
-        entries = event_cards(self.queryset.filter(end__gte=timezone.now())).order_by("start", "pk")
+        depend(self.key)
+        entries = event_cards(self.queryset.filter(end__gte=clock.now())).order_by("start", "pk")
         return {
             "entries": list(entries),
             "empty_message": "No upcoming events.",
@@ -151,7 +164,8 @@ class EventListing:
         }
 
     def past(self, number: int | None = None) -> dict[str, Any]:
-        past = event_cards(self.queryset.filter(end__lt=timezone.now())).order_by("-start", "-pk")
+        depend(self.key)
+        past = event_cards(self.queryset.filter(end__lt=clock.now())).order_by("-start", "-pk")
         first_url = self.url + PAST_ROUTE
         entries, pagination = paginate(past, number, first_url=first_url, allow_empty=False)
         return {
@@ -163,6 +177,7 @@ class EventListing:
         }
 
     def archive(self) -> dict[str, Any]:
+        depend(self.key)
         months = self.months()
         if not months:
             raise Http404("No events yet.")
@@ -170,6 +185,7 @@ class EventListing:
 
     def month(self, year: int, month: int) -> dict[str, Any]:
         first, last = month_bounds(year, month)
+        depend(f"{self.key}@{year:04d}-{month:02d}")
         # Local start months differ from UTC ones by at most a day either side.
         since = datetime.combine(first - timedelta(days=1), time(), tzinfo=UTC)
         until = datetime.combine(last + timedelta(days=2), time(), tzinfo=UTC)
@@ -196,7 +212,7 @@ class EventListing:
         )
 
     def past_count(self) -> int:
-        return visible(self.queryset).filter(end__lt=timezone.now()).count()
+        return visible(self.queryset).filter(end__lt=clock.now()).count()
 
     def routes(self) -> Iterator[str]:
         past = self.past_count()
@@ -207,7 +223,7 @@ class EventListing:
 
     def _nav(self, current: str) -> list[dict[str, Any]]:
         counts = visible(self.queryset).aggregate(
-            total=Count("pk"), past=Count("pk", filter=Q(end__lt=timezone.now()))
+            total=Count("pk"), past=Count("pk", filter=Q(end__lt=clock.now()))
         )
         links = [{"label": "Upcoming events", "url": self.url, "current": current == "upcoming"}]
         if counts["past"]:
@@ -238,7 +254,7 @@ def research_queryset(*types: type[ContentPage]) -> PageQuerySet:
 
 def research_content(page: ResearchIndexPage, request: HttpRequest | None = None) -> ContentListing:
     """All research, newest first: numbered pages, the month archives and the feed."""
-    return ContentListing(research_queryset(), url=_url(page, request))
+    return ContentListing(research_queryset(), url=_url(page, request), keys=RESEARCH_KEYS)
 
 
 def research_facets() -> tuple[list[Facet], list[Facet]]:
@@ -279,6 +295,7 @@ def research_listing(
     numbered page are in the (unfiltered) month archive.
     """
     url = _url(page, request)
+    depend(*RESEARCH_KEYS)
     if type_slug is None and topic_slug is None:
         return research_content(page, request).page(number) | {
             "filters": research_filters(url) if number is None else [],

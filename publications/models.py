@@ -26,6 +26,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms import clock
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, EndnoteBlock, KeyPointBlock
 from cms.feeds import listing_feed
 from cms.ical import CALENDAR_CONTENT_TYPE, CalendarEvent, render_calendar
@@ -694,7 +695,7 @@ class EventPage(StaticRoutesMixin, ContentPage):
 
     @property
     def is_past(self) -> bool:
-        return self.end < timezone.now()
+        return self.end < clock.now()
 
     @property
     def event_label(self) -> str:

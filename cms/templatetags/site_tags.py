@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
+from cms.deps import depend, url_only
 from cms.memo import shared
 from cms.structured_data import absolute
 from cms.visibility import visible
@@ -36,7 +37,12 @@ def _request(context: template.Context) -> HttpRequest | None:
 
 def _site(request: HttpRequest | None) -> Site | None:
     """The request's site, else the default site; never raises (the 404 page has no page)."""
-    return shared(request, "site", lambda: _find_site(request))
+    return shared(request, "site", lambda: _find_site_by_url(request))
+
+
+def _find_site_by_url(request: HttpRequest | None) -> Site | None:
+    with url_only():
+        return _find_site(request)
 
 
 def _find_site(request: HttpRequest | None) -> Site | None:
@@ -88,7 +94,13 @@ def site_chrome(context: template.Context) -> dict[str, Any]:
     Links to pages that are not public are dropped so the static site never links to them.
     """
     request = _request(context)
-    return shared(request, "site_chrome", lambda: _site_chrome(request))
+    return shared(request, "site_chrome", lambda: _chrome_linking_only(request))
+
+
+def _chrome_linking_only(request: HttpRequest | None) -> dict[str, Any]:
+    # Menus only link to pages: their content changing does not change the chrome.
+    with url_only():
+        return _site_chrome(request)
 
 
 def _site_chrome(request: HttpRequest | None) -> dict[str, Any]:
@@ -153,11 +165,13 @@ def menu_link(context: template.Context, value: Any) -> str:
 def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
     """topic id → URL of its public hub page, computed once per request (or build)."""
     hub_model = apps.get_model("home", "TopicHubPage")
-    return shared(
-        request,
-        "topic_hub_urls",
-        lambda: {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())},
-    )
+
+    def compute() -> dict[int, str]:
+        depend("hubs")
+        with url_only():
+            return {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())}
+
+    return shared(request, "topic_hub_urls", compute)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,16 @@
+"""The time renders compare against (past or upcoming events)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from cms.deps import depend
+from cms.memo import shared
+
+
+def now() -> datetime:
+    """One value for a whole build; the output is recorded as depending on the clock."""
+    depend("clock")
+    return shared(None, "now", timezone.now)
