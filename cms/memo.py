@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 from typing import Any, TypeVar
 
 from django.http import HttpRequest
@@ -22,9 +23,14 @@ _build_scope: ContextVar[dict[Hashable, Any] | None] = ContextVar("cms_build_sco
 
 
 @contextmanager
-def build_scope() -> Iterator[dict[Hashable, Any]]:
-    """While open, ``shared`` values are computed once for every render in this process."""
+def build_scope(now: datetime | None = None) -> Iterator[dict[Hashable, Any]]:
+    """While open, ``shared`` values are computed once for every render in this process.
+
+    ``now`` fixes the instant every render compares against (workers of one build share it).
+    """
     store: dict[Hashable, Any] = {}
+    if now is not None:
+        store["now"] = (now, frozenset())
     token = _build_scope.set(store)
     try:
         yield store

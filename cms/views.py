@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from cms.deps import depend
 from cms.models import SocialFields, public_url
 from cms.visibility import visible
 
@@ -72,6 +73,7 @@ def _default_site() -> Site:
 
 @require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
+    depend("any")  # every page appearing or disappearing changes it
     return HttpResponse(render_sitemap(_default_site()), content_type=SITEMAP_CONTENT_TYPE)
 
 

@@ -10,16 +10,20 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connections
+from django.utils import timezone
 from wagtail.models import Page
 
+from cms.deps import depend, recording
 from cms.memo import build_scope
 
-from . import assets
+from . import assets, state
 from .errors import BuildError
-from .jobs import Job
+from .jobs import Job, Kind
 from .manifest import MANIFEST_NAME, Entry, Manifest
 from .plan import Plan, plan_site
 from .policy import cache_control, content_type
@@ -56,31 +60,46 @@ class Written:
     sha256: str
     size: int
     content_type: str
+    keys: frozenset[str]  # what the output was rendered from (cms.deps)
+    refs: frozenset[str]  # the /static/ and /media/ files it references
 
 
 def build_site(
     output: Path, *, jobs: int = 1, full: bool = False, progress: Progress | None = None
 ) -> BuildResult:
-    """Build the public site into ``output``; on any failure ``output`` is left untouched."""
+    """Build the public site into ``output``; on any failure ``output`` is left untouched.
+
+    Without ``full``, outputs of the previous build in ``output`` whose dependencies did not
+    change are reused (``deploy.state``); the result is the same as a full build.
+    """
     started = time.perf_counter()
     output = output.resolve()
     staging = output.parent / f".{output.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     previous = None if full else Manifest.load(output)
+    now = timezone.now()
     try:
-        with assets.hashed_static() as static_root:
+        with assets.hashed_static() as static_root, build_scope(now=now):
             plan = plan_site()
-            todo = sorted(plan.jobs.values())
-            written = render_all(plan, todo, staging, jobs=max(1, jobs), progress=progress)
-            refs: set[str] = set()
-            for item in written:
-                refs |= assets.references((staging / item.path).read_bytes())
+            current = state.capture(plan.site, now)
+            current["code"] = code_fingerprint(static_root)
+            reused = _reusable(plan, previous, current)
+            todo = sorted(job for path, job in plan.jobs.items() if path not in reused)
+            written = render_all(plan, todo, staging, jobs=max(1, jobs), progress=progress, now=now)
+            for path in reused:
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(output / path, target)
+            refs = {ref for item in written for ref in item.refs}
+            refs |= {ref for entry in reused.values() for ref in entry.deps.get("refs", ())}
             asset_paths = assets.copy_static(refs, static_root, staging)
             asset_paths += assets.copy_media(refs, staging)
-        manifest = Manifest()
+        manifest = Manifest(state=current)
         for item in written:
-            manifest.entries[item.path] = _entry(item.path, staging)
+            deps = {"keys": sorted(item.keys), "refs": sorted(item.refs)}
+            manifest.entries[item.path] = _entry(item.path, staging, item.sha256, item.size, deps)
+        manifest.entries.update(reused)
         for path in asset_paths:
             manifest.entries[path] = _entry(path, staging)
         validate(staging, manifest)
@@ -93,7 +112,7 @@ def build_site(
     return BuildResult(
         output=output,
         rendered=len(written),
-        reused=len(manifest.entries) - len(written),
+        reused=len(reused),
         removed=removed,
         pages=len(plan.pages),
         seconds=time.perf_counter() - started,
@@ -101,13 +120,50 @@ def build_site(
     )
 
 
-def _entry(path: str, root: Path) -> Entry:
-    data = (root / path).read_bytes()
+def _reusable(plan: Plan, previous: Manifest | None, current: dict) -> dict[str, Entry]:
+    """Previous outputs that are still planned and that no change since then can affect."""
+    if previous is None or previous.state.get("version") != current["version"]:
+        return {}
+    if previous.state.get("code") != current["code"]:
+        return {}  # templates, code or static assets changed: everything may look different
+    changes = state.compare(previous.state, current)
+    return {
+        path: entry
+        for path, job in plan.jobs.items()
+        if (entry := previous.entries.get(path)) is not None
+        and job.kind is not Kind.REDIRECT
+        and "keys" in entry.deps
+        and not changes.affects(entry.deps["keys"])
+    }
+
+
+def code_fingerprint(static_root: Path) -> str:
+    """Everything besides content that shapes the outputs: our code, templates, static files."""
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for package in ("cms", "home", "people", "publications", "deploy"):
+        for path in sorted((root / package).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".html", ".css", ".js", ".txt", ".xml"}:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    manifest = static_root / "staticfiles.json"
+    if manifest.exists():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()
+
+
+def _entry(
+    path: str, root: Path, sha256: str = "", size: int = -1, deps: dict | None = None
+) -> Entry:
+    if not sha256:
+        data = (root / path).read_bytes()
+        sha256, size = hashlib.sha256(data).hexdigest(), len(data)
     return Entry(
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
+        sha256=sha256,
+        size=size,
         content_type=content_type(path),
         cache_control=cache_control(path),
+        deps=deps or {},
     )
 
 
@@ -139,7 +195,13 @@ def _chunks(todo: list[Job], size: int) -> list[list[Job]]:
 
 
 def render_all(
-    plan: Plan, todo: list[Job], staging: Path, *, jobs: int, progress: Progress | None
+    plan: Plan,
+    todo: list[Job],
+    staging: Path,
+    *,
+    jobs: int,
+    progress: Progress | None,
+    now: datetime,
 ) -> list[Written]:
     chunks = _chunks(todo, size=50)
     done = 0
@@ -154,23 +216,23 @@ def render_all(
 
     if jobs == 1:
         renderer = Renderer(plan.site)
-        with build_scope():
+        with build_scope(now=now):
             for chunk in chunks:
                 advance(_render_chunk(renderer, _load(chunk), chunk, staging))
         return results
     connections.close_all()  # each worker opens its own connection
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(plan.site,)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(plan.site, now)) as pool:
         for batch in pool.imap_unordered(_render_in_worker, [(c, staging) for c in chunks]):
             advance(batch)
     return results
 
 
-def _init_worker(site) -> None:
+def _init_worker(site, now: datetime) -> None:
     connections.close_all()
     _worker["renderer"] = Renderer(site)
     # Shared values (menus, settings, topic lists) are computed once per worker process.
-    _worker["scope"] = build_scope()
+    _worker["scope"] = build_scope(now=now)
     _worker["scope"].__enter__()  # type: ignore[attr-defined]
 
 
@@ -193,7 +255,10 @@ def _render_chunk(
 ) -> list[Written]:
     written = []
     for job in chunk:
-        rendered = renderer.render(job, pages.get(job.page_id) if job.page_id else None)
+        with recording() as keys:
+            if job.page_id is not None:
+                depend(f"p:{job.page_id}")
+            rendered = renderer.render(job, pages.get(job.page_id) if job.page_id else None)
         target = staging / job.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(rendered.body)
@@ -203,6 +268,8 @@ def _render_chunk(
                 hashlib.sha256(rendered.body).hexdigest(),
                 len(rendered.body),
                 rendered.content_type,
+                frozenset(keys),
+                frozenset(assets.references(rendered.body)),
             )
         )
     return written

@@ -206,9 +206,10 @@ def breadcrumbs(context: template.Context, page: Page | None) -> dict[str, Any]:
         if topic is not None:
             items.append({"label": topic.name, "href": topic_url(context, topic)})
     else:
-        ancestors = visible(
-            page.get_ancestors().filter(path__startswith=root.path, depth__gt=root.depth)
-        )
+        above = page.get_ancestors().filter(path__startswith=root.path, depth__gt=root.depth)
+        # An ancestor shown only while public: depend on it even when it is hidden now.
+        depend(*(f"u:{pk}" for pk in above.values_list("pk", flat=True)))
+        ancestors = visible(above)
         items.extend({"label": a.title, "href": a.get_url(request)} for a in ancestors)
     return {"items": items, "current": page.title}
 
