@@ -21,13 +21,15 @@ install: $(VENV)/.installed
 system-deps:
 	scripts/system-deps.sh
 
-## The main job on the embedded SQLite database: migrate, seed demo content, serve it.
+## The main job on the embedded SQLite database: migrate, seed demo content, build the static
+## site and serve the build as a visitor sees it.
 demo: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
-	@echo "Admin: create a user with '$(MANAGE) createsuperuser', then open http://127.0.0.1:8000/admin/"
-	@echo "Site:  http://127.0.0.1:8000/"
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) build --output build --jobs 2
+	$(MANAGE) search_index --output build
+	@echo "Static site: http://127.0.0.1:8000/   (CMS admin: '$(MANAGE) runserver 8001' after 'createsuperuser')"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory build
 
 lint: install
 	$(BIN)/ruff check .
