@@ -162,20 +162,6 @@ def program_work(program: ProgramPage, exclude: Sequence[int] = ()) -> list[Work
     return latest_by_type(content_page_model().objects.filter(programs=program), exclude)
 
 
-def topic_latest(
-    topic: Topic, limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()
-) -> list[Page]:
-    """Latest content on ``topic``; events are listed apart (``topic_events``)."""
-    depend(f"content:topic:{topic.pk}")
-    content_page = content_page_model()
-    queryset = (
-        content_page.objects.filter(topics__topic=topic)
-        .not_type(apps.get_model("publications", "EventPage"))
-        .exclude(pk__in=list(exclude))
-    )
-    return list(content_cards(queryset)[:limit])
-
-
 def event_cards(queryset: PageQuerySet) -> PageQuerySet:
     """Visible events (an ``EventPage`` queryset) shaped for cards; the caller orders them."""
     author_model = apps.get_model("publications", "ContentPageAuthor")
@@ -214,19 +200,6 @@ def program_director(program: ProgramPage) -> Page | None:
     depend(f"u:{program.director_id}")
     person_model = apps.get_model("people", "PersonPage")
     return person_cards(person_model.objects.filter(pk=program.director_id)).first()
-
-
-def program_latest(
-    program: ProgramPage, limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()
-) -> list[Page]:
-    depend(f"content:program:{program.pk}")
-    content_page = content_page_model()
-    queryset = (
-        content_page.objects.filter(programs=program)
-        .not_type(apps.get_model("publications", "EventPage"))
-        .exclude(pk__in=list(exclude))
-    )
-    return list(content_cards(queryset)[:limit])
 
 
 def program_events(program: ProgramPage, limit: int = 3) -> list[Page]:
