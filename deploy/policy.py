@@ -23,6 +23,11 @@ _TYPES = {
     ".avif": "image/avif",
     ".pdf": "application/pdf",
     ".wasm": "application/wasm",
+    # Pagefind's search bundle: gzip-compressed binary chunks the browser decompresses itself.
+    ".pf_meta": "application/octet-stream",
+    ".pf_index": "application/octet-stream",
+    ".pf_fragment": "application/octet-stream",
+    ".pagefind": "application/octet-stream",
 }
 # Django's ManifestStaticFilesStorage appends a 12-hex content hash: site.3f2a9c0d1b7e.css
 _HASHED = re.compile(r"\.[0-9a-f]{12}\.[A-Za-z0-9]+$")

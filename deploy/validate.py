@@ -12,6 +12,8 @@ from .errors import BuildError
 from .manifest import Manifest
 
 _LINK_ATTRS = {"href", "src"}
+# The search index is written by a later step (deploy.search), which checks its own files.
+SEARCH_BUNDLE = "pagefind/"
 
 
 class _Links(HTMLParser):
@@ -57,7 +59,9 @@ def validate(root: Path, manifest: Manifest) -> None:
             continue
         for link in parser.links:
             needed = internal_path(link)
-            if needed is not None and needed not in manifest.entries:
+            if needed is None or needed.startswith(SEARCH_BUNDLE):
+                continue
+            if needed not in manifest.entries:
                 problems.append(f"{path}: broken internal link {link}")
     if problems:
         shown = "\n  ".join(problems[:20])

@@ -1,0 +1,24 @@
+"""`manage.py search_index`: rebuild the Pagefind search index of a finished build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from deploy.errors import BuildError
+from deploy.search import build_search_index
+
+
+class Command(BaseCommand):
+    help = "Index a build folder for search with Pagefind (run after `build`, before deploy)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--output", default="build", help="Build folder (default: build/).")
+
+    def handle(self, *args, output: str, **options) -> None:
+        try:
+            result = build_search_index(Path(output))
+        except BuildError as exc:
+            raise CommandError(f"Search index failed: {exc}") from exc
+        self.stdout.write(result.summary())

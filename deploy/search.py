@@ -1,0 +1,189 @@
+"""`search_index`: the Pagefind full-text index of a finished build, as its own step.
+
+Pagefind cannot update an index in place, so each run indexes the build's HTML from scratch
+into a staging folder next to the build, swaps it in as ``pagefind/`` and records its files in
+the build's manifest (stale ``pagefind/`` entries are dropped). Pagefind's output depends only
+on the HTML it reads (once deploy.pagefind_format has put its hash-map-ordered lists in order),
+so the same build always gives the same index files, byte for byte.
+Only pages marked ``data-pagefind-body`` are indexed; the build holds only public pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BuildError
+from .manifest import MANIFEST_NAME, Entry, Manifest
+from .pagefind_format import UnknownFormat, canonicalise
+from .policy import cache_control, content_type
+
+BUNDLE = "pagefind"
+# What the /search/ page loads, and Pagefind's entry point: a run without them failed.
+REQUIRED = ("pagefind.js", "pagefind-entry.json", "pagefind-ui.js", "pagefind-ui.css")
+TIMEOUT_SECONDS = 30 * 60
+
+
+@dataclass
+class SearchResult:
+    output: Path
+    files: list[str] = field(default_factory=list)  # manifest paths, all under pagefind/
+    pages: int = 0
+    size: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    # Why the index may differ from run to run over the same build ("" when it cannot).
+    unstable: str = ""
+
+    def summary(self) -> str:
+        warning = f" Warning: index not byte-stable ({self.unstable})." if self.unstable else ""
+        return (
+            f"Indexed {self.pages} pages for search in {self.output / BUNDLE}: "
+            f"{len(self.files)} files, {self.size / 1_000_000:.1f} MB, "
+            f"{self.removed} stale files removed, in {self.seconds:.1f} s.{warning}"
+        )
+
+
+def build_search_index(output: Path) -> SearchResult:
+    """Rebuild ``output/pagefind/`` from the build's HTML and record it in its manifest."""
+    started = time.perf_counter()
+    output = output.resolve()
+    manifest = _load_manifest(output)
+    _check_html_is_the_builds(output, manifest)
+    executable = _pagefind_executable()
+    staging = output.parent / f".{output.name}.{BUNDLE}-staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        _run(executable, output, staging)
+        try:
+            canonicalise(staging)
+            unstable = ""
+        except UnknownFormat as exc:
+            unstable = str(exc)
+        pages = _page_count(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    target = output / BUNDLE
+    _swap(staging, target)
+
+    prefix = BUNDLE + "/"
+    before = {path for path in manifest.entries if path.startswith(prefix)}
+    for path in before:
+        del manifest.entries[path]
+    files = sorted(
+        path.relative_to(output).as_posix() for path in target.rglob("*") if path.is_file()
+    )
+    for path in files:
+        manifest.entries[path] = _entry(output, path)
+    _save_manifest(output, manifest)
+    return SearchResult(
+        output=output,
+        files=files,
+        pages=pages,
+        size=sum(manifest.entries[path].size for path in files),
+        removed=len(before - set(files)),
+        seconds=time.perf_counter() - started,
+        unstable=unstable,
+    )
+
+
+def _load_manifest(output: Path) -> Manifest:
+    if not output.is_dir():
+        raise BuildError(f"{output} is not a build folder: run `manage.py build` first.")
+    manifest = Manifest.load(output)
+    if manifest is None:
+        raise BuildError(
+            f"{output} has no readable {MANIFEST_NAME}: run `manage.py build` before indexing."
+        )
+    pages = [p for p in manifest.entries if p.startswith(BUNDLE + "/") and p.endswith(".html")]
+    if pages:
+        raise BuildError(f"site pages are in the search index's folder /{BUNDLE}/: {pages[:10]}")
+    return manifest
+
+
+def _check_html_is_the_builds(output: Path, manifest: Manifest) -> None:
+    """Fail closed: Pagefind reads every HTML file in the folder, so each must be a build output."""
+    strays = sorted(
+        path.relative_to(output).as_posix()
+        for path in output.rglob("*.html")
+        if path.relative_to(output).as_posix() not in manifest.entries
+    )
+    if strays:
+        shown = ", ".join(strays[:10]) + (" …" if len(strays) > 10 else "")
+        raise BuildError(f"{output} holds HTML files that are not in its manifest: {shown}")
+
+
+def _pagefind_executable() -> Path:
+    try:
+        from pagefind.service import get_executable
+    except ImportError as exc:
+        raise BuildError("Pagefind is not installed: pip install 'pagefind[bin]'.") from exc
+    try:
+        executable = get_executable()
+    except FileNotFoundError:
+        executable = None
+    if executable is None or not executable.is_file():
+        raise BuildError(
+            "The Pagefind binary was not found: pip install 'pagefind[bin]' "
+            "or set PAGEFIND_BINARY_PATH."
+        )
+    return executable
+
+
+def _run(executable: Path, output: Path, staging: Path) -> None:
+    command = [str(executable), "--site", str(output), "--output-path", str(staging), "--quiet"]
+    try:
+        completed = subprocess.run(  # noqa: S603 - fixed arguments, no shell
+            command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildError(f"Pagefind could not run: {exc}") from exc
+    if completed.returncode != 0:
+        log = (completed.stderr or completed.stdout).strip()[-2000:]
+        raise BuildError(f"Pagefind failed (exit {completed.returncode}):\n{log}")
+    missing = [name for name in REQUIRED if not (staging / name).is_file()]
+    if missing:
+        raise BuildError(f"Pagefind wrote no {', '.join(missing)} in {staging}.")
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace the previous index by the new one with two renames."""
+    old = target.parent.parent / f".{target.parent.name}.{BUNDLE}-old-{os.getpid()}"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _page_count(staging: Path) -> int:
+    entry = json.loads((staging / "pagefind-entry.json").read_text())
+    return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
+
+
+def _entry(output: Path, path: str) -> Entry:
+    data = (output / path).read_bytes()
+    return Entry(
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        content_type=content_type(path),
+        cache_control=cache_control(path),
+    )
+
+
+def _save_manifest(output: Path, manifest: Manifest) -> None:
+    """Replace the manifest in one rename, so a reader never sees half of it."""
+    target = output / MANIFEST_NAME
+    temporary = output / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
+    temporary.write_text(manifest.to_json())
+    os.replace(temporary, target)
+
+
+__all__ = ["SearchResult", "build_search_index"]
