@@ -38,7 +38,7 @@ lint: install
 check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM \
+	DJANGO_SECRET_KEY="$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))")" \
 	  DJANGO_ALLOWED_HOSTS=cms.example.org SITE_BASE_URL=https://www.example.org \
 	  WAGTAILADMIN_BASE_URL=https://cms.example.org DATABASE_URL=postgres://cms@db.internal/cms \
 	  $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
