@@ -32,6 +32,20 @@ def _public_q() -> Q:
     return q
 
 
+def _hidden_aliases() -> list[int]:
+    """Aliases whose source page is not visible (aliases are few: two small queries)."""
+    aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("pk", "alias_of_id"))
+    if not aliases:
+        return []
+    sources = {source for _, source in aliases}
+    shown = set(
+        Page.objects.filter(pk__in=sources, live=True)
+        .filter(_public_q(), _not_expired())
+        .values_list("pk", flat=True)
+    )
+    return sorted(pk for pk, source in aliases if source not in shown)
+
+
 def visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
     """Live, unrestricted (ancestors too), unexpired pages that are not aliases of hidden pages.
 
@@ -39,15 +53,11 @@ def visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
     ran, and aliases whose source page sits under a restricted parent.
     """
     queryset = Page.objects.all() if queryset is None else queryset
-    public = _public_q()
-    hidden_sources = Page.objects.exclude(
-        pk__in=Page.objects.live().filter(public, _not_expired()).values("pk")
-    )
-    return (
-        queryset.live()
-        .filter(public, _not_expired())
-        .exclude(alias_of__in=hidden_sources.values("pk"))
-    )
+    queryset = queryset.live().filter(_public_q(), _not_expired())
+    # Plain ids rather than a subquery: an anti-join over every page in every listing query is
+    # what made large builds slow.
+    hidden = shared(None, "hidden_aliases", _hidden_aliases)
+    return queryset.exclude(pk__in=hidden) if hidden else queryset
 
 
 def visible_ids(model: type[Page]) -> set[int]:

@@ -7,6 +7,7 @@ that builds one returns template context and raises ``Http404`` for a state with
 from __future__ import annotations
 
 import zoneinfo
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -91,17 +92,44 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
         picked = [found[pk] for pk in picked_ids if pk in found][:limit]
     if topic is None or len(picked) >= limit:
         return picked
-    queryset = ContentPage.objects.filter(topics__topic=topic).not_type(EventPage)
-    if page.pk is not None and page.display_date is not None:
-        queryset = queryset.filter(
-            Q(display_date__lt=page.display_date)
-            | Q(display_date=page.display_date, pk__lt=page.pk)
-        )
-        depend(f"content:topic:{topic.pk}<{sort_key(page.display_date, page.pk)}")
-    else:
+    skip = [p.pk for p in picked]
+    wanted = limit - len(picked)
+    if page.pk is None or page.display_date is None:
         depend(f"content:topic:{topic.pk}")
-    queryset = queryset.exclude(pk__in=[p.pk for p in picked])
-    return picked + list(content_cards(queryset)[: limit - len(picked)])
+        queryset = ContentPage.objects.filter(topics__topic=topic).not_type(EventPage)
+        return picked + list(content_cards(queryset.exclude(pk__in=skip))[:wanted])
+    bound = sort_key(page.display_date, page.pk)
+    depend(f"content:topic:{topic.pk}<{bound}")
+    if in_build():
+        # One ordered id list per topic for the whole build; each page takes its slice.
+        keys, ids = shared(None, ("topic_order", topic.pk), lambda: _topic_order(topic))
+        older: list[int] = []
+        for index in range(bisect_left(keys, bound) - 1, -1, -1):
+            if len(older) == wanted:
+                break
+            if ids[index] not in skip:
+                older.append(ids[index])
+        found = {c.pk: c for c in content_cards(ContentPage.objects.filter(pk__in=older))}
+        return picked + [found[pk] for pk in older if pk in found]
+    date = page.display_date
+    queryset = (
+        ContentPage.objects.filter(topics__topic=topic)
+        .not_type(EventPage)
+        .filter(Q(display_date__lt=date) | Q(display_date=date, pk__lt=page.pk))
+        .exclude(pk__in=skip)
+    )
+    return picked + list(content_cards(queryset)[:wanted])
+
+
+def _topic_order(topic: Topic) -> tuple[list[str], list[int]]:
+    """Sort keys and ids of the visible non-event content on ``topic``, oldest first."""
+    rows = (
+        visible(ContentPage.objects.filter(topics__topic=topic).not_type(EventPage))
+        .order_by("display_date", "pk")
+        .values_list("display_date", "pk")
+    )
+    pairs = [(sort_key(date, pk), pk) for date, pk in rows]
+    return [key for key, _ in pairs], [pk for _, pk in pairs]
 
 
 def events_on_topic(
