@@ -114,7 +114,7 @@ def build_site(
         rendered=len(written),
         reused=len(reused),
         removed=removed,
-        pages=len(plan.pages),
+        pages=len(plan.urls),
         seconds=time.perf_counter() - started,
         rendered_paths=sorted(item.path for item in written),
     )

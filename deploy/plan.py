@@ -23,7 +23,7 @@ SITE_FILES = ("/sitemap.xml", "/robots.txt")
 class Plan:
     site: Site
     jobs: dict[str, Job] = field(default_factory=dict)  # by output path
-    pages: dict[int, Page] = field(default_factory=dict)  # the specific pages, by id
+    urls: dict[int, str] = field(default_factory=dict)  # site-relative URL of each public page
 
     def add(self, job: Job) -> None:
         if job.path in self.jobs:
@@ -46,9 +46,9 @@ def site_relative(page: Page, site: Site) -> str:
 
 
 def public_pages(site: Site) -> Iterator[Page]:
-    """The specific visible pages of ``site``, in tree order."""
+    """The specific visible pages of ``site``, in tree order, streamed (none kept in memory)."""
     queryset = visible(Page.objects.descendant_of(site.root_page, inclusive=True))
-    return iter(queryset.order_by("path").specific().defer_streamfields())
+    return queryset.order_by("path").specific().defer_streamfields().iterator(chunk_size=500)
 
 
 def json_path(url: str) -> str:
@@ -60,8 +60,8 @@ def plan_site(site: Site | None = None) -> Plan:
     site = site or default_site()
     plan = Plan(site=site)
     for page in public_pages(site):
-        plan.pages[page.pk] = page
         url = site_relative(page, site)
+        plan.urls[page.pk] = url
         plan.add(Job(output_path(url), Kind.PAGE, url, page.pk))
         plan.add(Job(json_path(url), Kind.JSON, f"/api/v2/pages/{page.pk}/", page.pk))
         for route in getattr(page, "get_static_routes", lambda: ())():
@@ -85,10 +85,10 @@ def redirect_jobs(site: Site, plan: Plan) -> Iterator[Job]:
         if path in plan.jobs:
             continue
         if redirect.redirect_page_id:
-            target_page = plan.pages.get(redirect.redirect_page_id)
-            if target_page is None:
+            target_url = plan.urls.get(redirect.redirect_page_id)
+            if target_url is None:
                 continue  # the target is not public: no stub that would lead to it
-            target = settings.SITE_BASE_URL + site_relative(target_page, site)
+            target = settings.SITE_BASE_URL + target_url
         else:
             target = redirect.redirect_link
         if target:
