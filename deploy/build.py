@@ -30,8 +30,6 @@ from .policy import cache_control, content_type
 from .render import Renderer
 from .validate import validate
 
-PREFETCHERS: list[Callable[[list[Page]], None]] = []
-
 Progress = Callable[[int, int], None]
 
 
@@ -245,8 +243,13 @@ def _load(chunk: list[Job]) -> dict[int, Page]:
     """The chunk's pages, specific, with what their detail view shows prefetched in bulk."""
     ids = {job.page_id for job in chunk if job.page_id is not None}
     pages = list(Page.objects.filter(pk__in=ids).specific())
-    for hook in PREFETCHERS:
-        hook(pages)
+    by_class: dict[type, list[Page]] = defaultdict(list)
+    for page in pages:
+        by_class[type(page)].append(page)
+    # Page types may load what their pages show in bulk (``prefetch_for_render``).
+    for model, group in by_class.items():
+        if hook := getattr(model, "prefetch_for_render", None):
+            hook(group)
     return {page.pk: page for page in pages}
 
 

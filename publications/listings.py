@@ -394,10 +394,34 @@ def research_routes() -> Iterator[str]:
             yield from page_routes(facet.count, prefix)
 
 
+def _detail_lookups() -> list:
+    return [
+        "topics__topic",
+        "related_pages",
+        Prefetch(
+            "authors",
+            ContentPageAuthor.objects.select_related("person").prefetch_related(
+                Prefetch(
+                    "person__headshot",
+                    get_image_model().objects.prefetch_renditions(*HEADSHOT_FILTERS),
+                )
+            ),
+        ),
+    ]
+
+
+def prefetch_details(pages: list[ContentPage]) -> None:
+    """What detail pages show of their own rows, for many pages at once (a build's chunk)."""
+    saved = [page for page in pages if page.pk is not None]
+    if saved:
+        prefetch_related_objects(saved, *_detail_lookups())
+
+
 def prefetch_detail(page: ContentPage) -> None:
     """Load the page's topics and author rows (people, headshot renditions) in a few queries.
 
-    Skipped for unsaved pages and previews, whose rows live in memory rather than the database.
+    Skipped for unsaved pages and previews, whose rows live in memory rather than the database,
+    and for what was already prefetched (``prefetch_details``).
     """
     in_memory = getattr(page, "_cluster_related_objects", {})
     if page.pk is None:
@@ -406,17 +430,7 @@ def prefetch_detail(page: ContentPage) -> None:
     if "topics" not in in_memory and "topic_list" not in page.__dict__:
         lookups.append("topics__topic")
     if "authors" not in in_memory and "author_rows" not in page.__dict__:
-        lookups.append(
-            Prefetch(
-                "authors",
-                ContentPageAuthor.objects.select_related("person").prefetch_related(
-                    Prefetch(
-                        "person__headshot",
-                        get_image_model().objects.prefetch_renditions(*HEADSHOT_FILTERS),
-                    )
-                ),
-            )
-        )
+        lookups.append(_detail_lookups()[2])
     if lookups:
         prefetch_related_objects([page], *lookups)
 

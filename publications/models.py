@@ -169,6 +169,13 @@ class ContentPage(BasePage):
         if self.updated_date and self.display_date and self.updated_date < self.display_date:
             raise ValidationError({"updated_date": "The update cannot be before the date."})
 
+    @classmethod
+    def prefetch_for_render(cls, pages: list[ContentPage]) -> None:
+        """Hook for the static build: load what many detail pages show in bulk."""
+        from .listings import prefetch_details
+
+        prefetch_details(pages)
+
     # Derived values: one place, so HTML, JSON, feeds and structured data agree.
 
     @property
