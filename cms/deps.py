@@ -82,6 +82,28 @@ def _row_key(instance) -> str | None:
     return None
 
 
+def loaded_keys(instance, seen: set[int] | None = None) -> set[str]:
+    """The row keys of what was loaded along with ``instance`` (prefetched relations and cached
+    foreign keys, recursively): rows bulk-loaded before an output's recording began."""
+    seen = set() if seen is None else seen
+    if id(instance) in seen:
+        return set()
+    seen.add(id(instance))
+    keys: set[str] = set()
+    if instance.pk is not None and (key := _row_key(instance)) is not None:
+        keys.add(key)
+    related = [
+        *getattr(instance, "_prefetched_objects_cache", {}).values(),
+        *instance._state.fields_cache.values(),
+    ]
+    for value in related:
+        items = value if hasattr(value, "__iter__") and not hasattr(value, "_meta") else [value]
+        for item in items:
+            if item is not None and hasattr(item, "_meta"):
+                keys |= loaded_keys(item, seen)
+    return keys
+
+
 def _record_instance(sender, instance, **kwargs) -> None:
     keys = _recorder.get()
     if keys is None or instance.pk is None:

@@ -18,7 +18,7 @@ from django.db import connections
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.deps import depend, recording
+from cms.deps import depend, loaded_keys, recording
 from cms.memo import build_scope
 
 from . import assets, state
@@ -259,8 +259,8 @@ def _render_chunk(
     written = []
     for job in chunk:
         with recording() as keys:
-            if job.page_id is not None:
-                depend(f"p:{job.page_id}")
+            if job.page_id in pages:
+                depend(*loaded_keys(pages[job.page_id]))
             rendered = renderer.render(job, pages.get(job.page_id) if job.page_id else None)
         target = staging / job.path
         target.parent.mkdir(parents=True, exist_ok=True)
