@@ -9,7 +9,7 @@ import shutil
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -96,7 +96,8 @@ def build_site(
         manifest = Manifest(state=current)
         for item in written:
             deps = {"keys": sorted(item.keys), "refs": sorted(item.refs)}
-            manifest.entries[item.path] = _entry(item.path, staging, item.sha256, item.size, deps)
+            entry = _entry(item.path, staging, item.sha256, item.size, deps)
+            manifest.entries[item.path] = replace(entry, redirect=plan.jobs[item.path].target)
         manifest.entries.update(reused)
         for path in asset_paths:
             manifest.entries[path] = _entry(path, staging)

@@ -19,6 +19,7 @@ class Entry:
     content_type: str
     cache_control: str
     deps: dict[str, Any] = field(default_factory=dict)
+    redirect: str = ""  # redirect stubs: the target URL
 
 
 @dataclass

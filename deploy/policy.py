@@ -43,10 +43,20 @@ def content_type(path: str) -> str:
     return guessed or "application/octet-stream"
 
 
+def content_named(path: str) -> bool:
+    """Files whose name changes whenever their content does: hashed static files and Pagefind's
+    index chunks (the fixed-name Pagefind files point at them)."""
+    if path.startswith("static/"):
+        return bool(_HASHED.search(path))
+    if path.startswith("pagefind/"):
+        return "/" in path[len("pagefind/") :] or path.endswith(".pf_meta")
+    return False
+
+
 def cache_control(path: str) -> str:
-    if path.startswith("static/") and _HASHED.search(path):
+    if content_named(path):
         return IMMUTABLE_CACHE
-    if path.startswith(("media/", "pagefind/")):
+    if path.startswith("media/"):
         return MEDIA_CACHE
     if path.endswith(".html"):
         return HTML_CACHE

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from cms.env import env
+from cms.env import env, env_bool
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -136,3 +136,37 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Deploy: the static build goes to the site bucket (deploy.target); only the build goes there.
+DEPLOY_S3_ENDPOINT_URL = env("DEPLOY_S3_ENDPOINT_URL", "")  # empty: AWS S3
+DEPLOY_S3_BUCKET = env("DEPLOY_S3_BUCKET", "")
+DEPLOY_S3_PREFIX = env("DEPLOY_S3_PREFIX", "")
+DEPLOY_S3_REGION = env("DEPLOY_S3_REGION", "us-east-1")
+DEPLOY_S3_REDIRECT_METADATA = env_bool("DEPLOY_S3_REDIRECT_METADATA", False)
+DEPLOY_CLOUDFRONT_DISTRIBUTION_ID = env("DEPLOY_CLOUDFRONT_DISTRIBUTION_ID", "")
+AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", "")  # the deployer's identity
+AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", "")
+DEPLOY_CONCURRENCY = int(env("DEPLOY_CONCURRENCY", "16"))
+DEPLOY_MAX_DELETES = int(env("DEPLOY_MAX_DELETES", "1000"))
+DEPLOY_KEEP_RELEASES = int(env("DEPLOY_KEEP_RELEASES", "10"))
+# Stale content-named assets stay live, and old releases stay restorable, at least this long.
+DEPLOY_GRACE_SECONDS = int(env("DEPLOY_GRACE_SECONDS", "3600"))
+DEPLOY_LOCK_SECONDS = int(env("DEPLOY_LOCK_SECONDS", "600"))
+
+# The CMS's own media (originals, private documents) in a private bucket of their own, when set.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL", "") or None,
+            "region_name": env("MEDIA_S3_REGION", "us-east-1"),
+            "access_key": env("MEDIA_S3_ACCESS_KEY_ID"),
+            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY"),
+            "default_acl": None,  # private: the bucket's own policy decides
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": "path" if env("MEDIA_S3_ENDPOINT_URL", "") else None,
+        },
+    }

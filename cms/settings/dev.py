@@ -1,6 +1,7 @@
 """Local development: the embedded SQLite database and a key that is never used in production."""
 
 from cms.env import env, env_list
+from deploy.localstore import SITE_BUCKET, read_credentials
 
 from .base import *  # noqa: F403
 
@@ -8,3 +9,12 @@ DEBUG = True
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-not-for-production")  # noqa: S105
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# The local object store (`manage.py objectstore`): its S3 port, its site bucket and the
+# credentials it generated on first start, unless the environment names others.
+LOCAL_OBJECTSTORE_DIR = VAR_DIR / "objectstore"  # noqa: F405
+DEPLOY_S3_ENDPOINT_URL = env("DEPLOY_S3_ENDPOINT_URL", "http://127.0.0.1:8333")
+DEPLOY_S3_BUCKET = env("DEPLOY_S3_BUCKET", SITE_BUCKET)
+if not AWS_ACCESS_KEY_ID and (_local := read_credentials(LOCAL_OBJECTSTORE_DIR)):  # noqa: F405
+    AWS_ACCESS_KEY_ID = _local.deployer.access_key
+    AWS_SECRET_ACCESS_KEY = _local.deployer.secret_key

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from deploy.build import build_site
 from deploy.errors import BuildError
+from deploy.management.progress import progress_bar
 
 
 class Command(BaseCommand):
@@ -23,18 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args, output: str, jobs: int, full: bool, quiet: bool, **options) -> None:
         if jobs < 1:
             raise CommandError("--jobs must be at least 1.")
-        progress = None if quiet or not sys.stderr.isatty() else self._progress
+        progress = progress_bar("outputs", enabled=not quiet)
         try:
             result = build_site(Path(output), jobs=jobs, full=full, progress=progress)
         except BuildError as exc:
             raise CommandError(f"Build failed, nothing changed in {output}: {exc}") from exc
-        if progress:
-            sys.stderr.write("\n")
         self.stdout.write(result.summary())
-
-    @staticmethod
-    def _progress(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} outputs")
-        sys.stderr.flush()

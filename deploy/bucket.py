@@ -1,0 +1,288 @@
+"""The site bucket as the deployer sees it: live keys plus the deploy records under ``_deploy/``.
+
+Layout, below the configured prefix::
+
+    <path>                          a live file of the site (op-eds/x/index.html, static/...)
+    _deploy/objects/<sha256>        every file of every kept release, by content (for rollback)
+    _deploy/releases/<id>.json      a release: every path with its hash, type and cache policy
+    _deploy/releases/<id>.done      written once that release went live whole
+    _deploy/current.json            the pointer: the live release (switched with If-Match)
+    _deploy/lock.json               the deploy lock (taken with If-None-Match, with an expiry)
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from botocore.client import BaseClient
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    EndpointConnectionError,
+    NoCredentialsError,
+)
+
+from .errors import DeployError
+from .target import Target
+
+DEPLOY_DIR = "_deploy/"
+POINTER = DEPLOY_DIR + "current.json"
+LOCK = DEPLOY_DIR + "lock.json"
+RELEASES = DEPLOY_DIR + "releases/"
+OBJECTS = DEPLOY_DIR + "objects/"
+RECORD_CACHE = "no-store"
+_RELEASE_ID = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-[0-9a-f]{6}$")
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    sha256: str
+    size: int
+    content_type: str
+    cache_control: str
+    redirect: str = ""  # redirect stubs: the target URL
+
+
+@dataclass
+class Release:
+    id: str
+    created: str  # ISO 8601, UTC
+    trigger: str
+    files: dict[str, RemoteFile] = field(default_factory=dict)
+    complete: bool = False  # went live whole at least once (its objects are all stored)
+
+    @property
+    def size(self) -> int:
+        return sum(item.size for item in self.files.values())
+
+    def to_json(self) -> bytes:
+        data = {
+            "id": self.id,
+            "created": self.created,
+            "trigger": self.trigger,
+            "files": {path: asdict(item) for path, item in sorted(self.files.items())},
+        }
+        return json.dumps(data, separators=(",", ":"), sort_keys=True).encode()
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> Release:
+        data = json.loads(raw)
+        files = {path: RemoteFile(**item) for path, item in data["files"].items()}
+        return cls(id=data["id"], created=data["created"], trigger=data["trigger"], files=files)
+
+
+@dataclass
+class Pointer:
+    """``_deploy/current.json``: the live release, the release being applied (if a deploy
+    stopped half way, its keys may be live), and stale immutable assets kept for a while."""
+
+    release: str = ""
+    pending: str = ""
+    # path → {"file": RemoteFile fields, "since": ISO time it left the live release}
+    lingering: dict[str, dict[str, Any]] = field(default_factory=dict)
+    etag: str = ""  # of the object read; "" when there is none yet
+
+    def to_json(self) -> bytes:
+        data = {"release": self.release, "pending": self.pending, "lingering": self.lingering}
+        return json.dumps(data, separators=(",", ":"), sort_keys=True).encode()
+
+
+def valid_release_id(value: str) -> bool:
+    return bool(_RELEASE_ID.match(value))
+
+
+def sha256_checksum(hex_digest: str) -> str:
+    """The manifest's hex SHA-256 as S3's x-amz-checksum-sha256 (base64 of the raw digest)."""
+    return base64.b64encode(bytes.fromhex(hex_digest)).decode()
+
+
+class Bucket:
+    """Typed access to the bucket; storage errors become DeployErrors that say what to do."""
+
+    def __init__(self, client: BaseClient, target: Target) -> None:
+        self.client = client
+        self.target = target
+        self.requests = 0  # S3 requests made, for the summary and the benchmarks
+
+    # -- records -------------------------------------------------------------------------------
+
+    def read_pointer(self) -> Pointer:
+        found = self.get(POINTER)
+        if found is None:
+            return Pointer()
+        raw, etag = found
+        data = json.loads(raw)
+        return Pointer(
+            release=data.get("release", ""),
+            pending=data.get("pending", ""),
+            lingering=data.get("lingering", {}),
+            etag=etag,
+        )
+
+    def write_pointer(self, pointer: Pointer) -> Pointer:
+        """Switch the pointer if nobody else did since it was read; returns it with its new ETag."""
+        condition = {"IfMatch": pointer.etag} if pointer.etag else {"IfNoneMatch": "*"}
+        etag = self.put(POINTER, pointer.to_json(), "application/json", RECORD_CACHE, **condition)
+        if etag is None:
+            raise DeployError(
+                "The live release pointer changed while this deploy ran: another deploy or "
+                "rollback got in. Nothing more was changed; run it again."
+            )
+        pointer.etag = etag
+        return pointer
+
+    def read_release(self, release_id: str) -> Release | None:
+        found = self.get(f"{RELEASES}{release_id}.json")
+        if found is None:
+            return None
+        return Release.from_json(found[0])
+
+    def write_release(self, release: Release) -> None:
+        key = f"{RELEASES}{release.id}.json"
+        self.put(key, release.to_json(), "application/json", RECORD_CACHE)
+
+    def mark_complete(self, release_id: str) -> None:
+        self.put(f"{RELEASES}{release_id}.done", b"", "text/plain", RECORD_CACHE)
+
+    def release_ids(self) -> dict[str, bool]:
+        """Every recorded release id → whether it went live whole; oldest first."""
+        found: dict[str, bool] = {}
+        for key in self.list_keys(RELEASES):
+            name = key.rsplit("/", 1)[-1]
+            release_id, _, suffix = name.rpartition(".")
+            if valid_release_id(release_id):
+                found[release_id] = found.get(release_id, False) or suffix == "done"
+        return dict(sorted(found.items()))
+
+    def delete_release(self, release_id: str) -> None:
+        self.delete_keys([f"{RELEASES}{release_id}.json", f"{RELEASES}{release_id}.done"])
+
+    # -- objects -------------------------------------------------------------------------------
+
+    def get(self, path: str) -> tuple[bytes, str] | None:
+        """The bytes and ETag of ``path``, or None when there is no such key."""
+        try:
+            response = self._call("get_object", Key=self.target.key(path))
+        except ClientError as exc:
+            if _code(exc) in {"NoSuchKey", "404"}:
+                return None
+            raise self._error(exc, f"read {path}") from exc
+        return response["Body"].read(), response["ETag"]
+
+    def put(
+        self, path: str, body: bytes, content_type: str, cache_control: str, **extra: Any
+    ) -> str | None:
+        """Write ``path``; None when a condition (If-Match / If-None-Match) did not hold."""
+        try:
+            response = self._call(
+                "put_object",
+                Key=self.target.key(path),
+                Body=body,
+                ContentType=content_type,
+                CacheControl=cache_control,
+                **extra,
+            )
+        except ClientError as exc:
+            if _code(exc) in {"PreconditionFailed", "412", "ConditionalRequestConflict", "409"}:
+                return None
+            raise self._error(exc, f"write {path}") from exc
+        return response["ETag"]
+
+    def copy(self, source: str, path: str, item: RemoteFile) -> None:
+        """Server-side copy of a stored object to a live key, with the file's own headers."""
+        extra: dict[str, Any] = {}
+        if item.redirect and self.target.redirect_metadata:
+            extra["WebsiteRedirectLocation"] = item.redirect
+        try:
+            self._call(
+                "copy_object",
+                Key=self.target.key(path),
+                CopySource={"Bucket": self.target.bucket, "Key": self.target.key(source)},
+                MetadataDirective="REPLACE",
+                ContentType=item.content_type,
+                CacheControl=item.cache_control,
+                Metadata={"sha256": item.sha256},
+                **extra,
+            )
+        except ClientError as exc:
+            raise self._error(exc, f"copy {source} to {path}") from exc
+
+    def delete_keys(self, paths: list[str]) -> None:
+        for start in range(0, len(paths), 1000):
+            batch = paths[start : start + 1000]
+            objects = [{"Key": self.target.key(path)} for path in batch]
+            try:
+                response = self._call("delete_objects", Delete={"Objects": objects, "Quiet": True})
+            except ClientError as exc:
+                raise self._error(exc, f"delete {len(batch)} keys") from exc
+            if response.get("Errors"):
+                first = response["Errors"][0]
+                raise DeployError(f"The store refused to delete {first['Key']}: {first['Message']}")
+
+    def list_keys(self, folder: str) -> Iterator[str]:
+        """Keys below ``folder`` (relative to the prefix); only used on small folders."""
+        token: dict[str, str] = {}
+        while True:
+            try:
+                response = self._call("list_objects_v2", Prefix=self.target.key(folder), **token)
+            except ClientError as exc:
+                raise self._error(exc, f"list {folder}") from exc
+            for item in response.get("Contents", ()):
+                yield item["Key"][len(self.target.prefix) :]
+            if not response.get("IsTruncated"):
+                return
+            token = {"ContinuationToken": response["NextContinuationToken"]}
+
+    def abort_multipart_uploads(self) -> int:
+        """Abort every unfinished multipart upload below the prefix (only call under the lock)."""
+        aborted = 0
+        try:
+            response = self._call("list_multipart_uploads", Prefix=self.target.prefix)
+            for upload in response.get("Uploads") or ():
+                self._call("abort_multipart_upload", Key=upload["Key"], UploadId=upload["UploadId"])
+                aborted += 1
+        except ClientError as exc:
+            raise self._error(exc, "abort unfinished multipart uploads") from exc
+        return aborted
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _call(self, operation: str, **params: Any) -> Any:
+        self.requests += 1
+        try:
+            return getattr(self.client, operation)(Bucket=self.target.bucket, **params)
+        except EndpointConnectionError as exc:
+            raise DeployError(
+                f"Cannot reach the object store at {self.target.describe()}: {exc}"
+            ) from exc
+        except NoCredentialsError as exc:
+            raise DeployError(
+                "No credentials for the object store: set AWS_ACCESS_KEY_ID and "
+                "AWS_SECRET_ACCESS_KEY."
+            ) from exc
+        except ClientError:
+            raise
+        except BotoCoreError as exc:
+            raise DeployError(f"The object store failed ({self.target.describe()}): {exc}") from exc
+
+    def _error(self, exc: ClientError, action: str) -> DeployError:
+        code = _code(exc)
+        where = self.target.describe()
+        if code in {"InvalidAccessKeyId", "SignatureDoesNotMatch", "403", "AccessDenied"}:
+            return DeployError(
+                f"The object store refused to {action} in {where} ({code}): check "
+                "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY and that this identity may write "
+                "the bucket."
+            )
+        if code == "NoSuchBucket":
+            return DeployError(f"The bucket {self.target.bucket!r} does not exist at {where}.")
+        return DeployError(f"The object store failed to {action} in {where}: {exc}")
+
+
+def _code(exc: ClientError) -> str:
+    return str(exc.response.get("Error", {}).get("Code", ""))

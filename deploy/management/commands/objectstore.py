@@ -1,0 +1,61 @@
+"""`manage.py objectstore`: run the local S3 server (SeaweedFS) in the foreground."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from deploy.localstore import DEFAULT_S3_PORT, Identity, LocalStore
+
+
+class Command(BaseCommand):
+    help = (
+        "Run a local S3 server on 127.0.0.1 with the site bucket (anonymous read-only) and a "
+        "private media bucket; authentication on. Ctrl-C stops it."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        default_dir = getattr(settings, "LOCAL_OBJECTSTORE_DIR", settings.VAR_DIR / "objectstore")
+        parser.add_argument("--dir", default=str(default_dir), help=f"Default: {default_dir}.")
+        parser.add_argument("--port", type=int, default=DEFAULT_S3_PORT, help="S3 port.")
+        parser.add_argument(
+            "--wait-ready",
+            action="store_true",
+            help="Do not start one: wait until the store on --port answers, then exit.",
+        )
+
+    def handle(self, *args, dir: str, port: int, wait_ready: bool, **options) -> None:
+        deployer = None
+        if settings.AWS_ACCESS_KEY_ID:
+            deployer = Identity(settings.AWS_ACCESS_KEY_ID, settings.AWS_SECRET_ACCESS_KEY)
+        store = LocalStore(
+            Path(dir),
+            s3_port=port,
+            site_bucket=settings.DEPLOY_S3_BUCKET or "site",
+            deployer=deployer,
+        )
+        if wait_ready:
+            try:
+                store.wait_ready(timeout=60)
+            except RuntimeError as exc:
+                raise CommandError(str(exc)) from exc
+            return
+        try:
+            store.start(log=Path(dir) / "weed.log")
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            f"Object store at {store.endpoint_url}: bucket {store.site_bucket!r} (anonymous "
+            f"read-only), bucket {store.media_bucket!r} (private). Credentials in "
+            f"{Path(dir) / 'credentials.json'}; log in {Path(dir) / 'weed.log'}. Ctrl-C stops it."
+        )
+        signal.signal(signal.SIGTERM, lambda *_: store.stop())
+        try:
+            store.process.wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            store.stop()

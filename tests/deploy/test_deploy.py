@@ -1,0 +1,300 @@
+"""`deploy` against a real SeaweedFS with authentication on."""
+
+import hashlib
+import threading
+
+import boto3
+import pytest
+from botocore.config import Config
+
+from deploy import faults
+from deploy.bucket import OBJECTS, Bucket
+from deploy.errors import DeployError, LockHeld
+from deploy.lock import DeployLock
+from deploy.policy import HTML_CACHE, IMMUTABLE_CACHE
+from deploy.publish import Options, deploy_build
+from deploy.target import s3_client
+
+from .s3_support import anonymous_get, live_keys, referenced_assets
+
+PAGES = ["op-eds/a", "op-eds/b", "topics/nato"]
+
+
+def deploy(build, target, **options):
+    return deploy_build(build.root, Options(**options), target)
+
+
+def css_path(files: dict) -> str:
+    return next(path for path in files if path.startswith("static/css/"))
+
+
+def test_first_deploy_publishes_every_file_with_its_headers(target, builds):
+    build = builds("v1").write(1, PAGES)
+    result = deploy(build, target, trigger="test")
+
+    assert result.uploaded == len(build.files()) and result.deleted == 0
+    assert live_keys(target) == build.files()
+    status, body, headers = anonymous_get(target, "op-eds/a/index.html")
+    assert status == 200 and b"op-eds/a v1" in body
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == HTML_CACHE
+    css = css_path(build.files())
+    assert anonymous_get(target, css)[2]["Cache-Control"] == IMMUTABLE_CACHE
+    assert anonymous_get(target, "index.json")[2]["Content-Type"] == "application/json"
+
+
+def test_every_object_matches_the_manifest_hash(target, builds):
+    build = builds("v1").write(1, PAGES)
+    deploy(build, target)
+    client = s3_client(target)
+    for path, data in build.files().items():
+        head = client.head_object(Bucket=target.bucket, Key=target.key(path))
+        stored = live_keys(target)[path]
+        assert hashlib.sha256(stored).hexdigest() == hashlib.sha256(data).hexdigest()
+        assert head["Metadata"]["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_deploying_the_same_build_twice_changes_nothing_the_second_time(target, builds):
+    build = builds("v1").write(1, PAGES)
+    deploy(build, target)
+    again = deploy(build, target)
+    assert (again.uploaded, again.deleted, again.already_live) == (0, 0, True)
+    assert again.requests <= 6  # a handful, whatever the size of the site
+
+
+def test_a_one_page_change_uploads_only_what_differs(target, builds):
+    deploy(builds("v1").write(1, PAGES), target)
+    changed = builds("v1b").write(1, PAGES)
+    page = changed.root / "op-eds/a/index.html"
+    page.write_bytes(page.read_bytes().replace(b"v1", b"v1 edited"))
+    _rewrite_manifest(changed)
+
+    result = deploy(changed, target)
+    assert result.uploaded == 1 and result.deleted == 0
+    assert b"edited" in anonymous_get(target, "op-eds/a/index.html")[1]
+    assert result.requests < 20
+
+
+def test_removed_pages_are_deleted_and_old_assets_linger_through_the_grace_period(
+    target, builds, settings
+):
+    v1 = builds("v1").write(1, PAGES)
+    deploy(v1, target)
+    v2 = builds("v2").write(2, PAGES[:2], css="body{color:#222}")
+    result = deploy(v2, target)
+
+    assert anonymous_get(target, "topics/nato/index.html")[0] == 404
+    assert result.deleted == 2  # topics/nato: index.html and index.json
+    old_css = css_path(v1.files())
+    assert anonymous_get(target, old_css)[0] == 200, "cached pages may still reference it"
+
+    settings.DEPLOY_GRACE_SECONDS = 0
+    v3 = builds("v3").write(3, PAGES[:2], css="body{color:#222}")
+    deploy(v3, target)
+    assert anonymous_get(target, old_css)[0] == 404
+    assert set(live_keys(target)) == set(v3.files())
+
+
+def test_a_dry_run_prints_the_plan_and_changes_nothing(target, builds):
+    deploy(builds("v1").write(1, PAGES), target)
+    before = live_keys(target)
+    v2 = builds("v2").write(2, PAGES[:2])
+    result = deploy(v2, target, dry_run=True)
+
+    assert live_keys(target) == before
+    assert "upload  op-eds/a/index.html  (changed, " in "\n".join(result.plan)
+    assert "delete  topics/nato/index.html" in result.plan
+    assert result.dry_run and "nothing changed" in result.summary()
+
+
+def test_a_deploy_over_the_delete_cap_stops_before_changing_anything(target, builds):
+    deploy(builds("v1").write(1, PAGES), target)
+    before = live_keys(target)
+    with pytest.raises(DeployError, match="more than the cap of 1"):
+        deploy(builds("v2").write(2, ["op-eds/a"]), target, max_deletes=1)
+    assert live_keys(target) == before
+
+
+def test_no_delete_when_an_upload_failed_and_a_rerun_finishes(target, builds):
+    v1 = builds("v1").write(1, PAGES)
+    deploy(v1, target)
+    v2 = builds("v2").write(2, PAGES[:2])
+
+    def fail(phase, done):
+        if phase == "html" and done == 1:
+            raise DeployError("injected upload failure")
+
+    faults.add_hook(fail)
+    try:
+        with pytest.raises(DeployError, match="injected"):
+            deploy(v2, target)
+    finally:
+        faults.remove_hook(fail)
+    assert "topics/nato/index.html" in live_keys(target), "nothing deleted after a failure"
+
+    result = deploy(v2, target)
+    assert result.deleted == 2
+    assert {path: live_keys(target)[path] for path in v2.files()} == v2.files()
+
+
+def test_two_deploys_at_once_never_interleave(target, builds):
+    v1, v2 = builds("v1").write(1, PAGES), builds("v2").write(2, PAGES)
+    inside, release = threading.Event(), threading.Event()
+    outcome = {}
+
+    def pause(phase, done):
+        if phase == "html" and threading.current_thread().name == "first":
+            inside.set()
+            release.wait(10)
+
+    def first():
+        outcome["first"] = deploy(v1, target)
+
+    faults.add_hook(pause)
+    try:
+        thread = threading.Thread(target=first, name="first")
+        thread.start()
+        assert inside.wait(10)
+        with pytest.raises(LockHeld, match="Another deploy or rollback is running"):
+            deploy(v2, target)
+        release.set()
+        thread.join(10)
+    finally:
+        faults.remove_hook(pause)
+    assert outcome["first"].uploaded == len(v1.files())
+    assert live_keys(target) == v1.files()
+
+
+def test_an_expired_lock_is_taken_over(target, builds, settings):
+    settings.DEPLOY_LOCK_SECONDS = 1
+    stale = DeployLock(Bucket(s3_client(target), target), seconds=-5).acquire()
+    assert stale.etag
+    v1 = builds("v1").write(1, PAGES)
+    assert deploy(v1, target).uploaded == len(v1.files())
+
+
+def test_the_pointer_is_switched_only_if_nobody_else_did(target, builds):
+    deploy(builds("v1").write(1, PAGES), target)
+    bucket = Bucket(s3_client(target), target)
+
+    def meddle(phase, done):
+        if phase == "pointer":
+            pointer = bucket.read_pointer()
+            pointer.pending = "20260101T000000Z-aaaaaa"
+            bucket.write_pointer(pointer)  # another writer got in
+
+    faults.add_hook(meddle)
+    try:
+        with pytest.raises(DeployError, match="pointer changed"):
+            deploy(builds("v2").write(2, PAGES), target)
+    finally:
+        faults.remove_hook(meddle)
+
+
+def test_orphaned_multipart_uploads_are_aborted(target, builds):
+    client = s3_client(target)
+    client.create_multipart_upload(Bucket=target.bucket, Key=target.key("media/big.pdf"))
+    deploy(builds("v1").write(1, PAGES), target)
+    uploads = client.list_multipart_uploads(Bucket=target.bucket, Prefix=target.prefix)
+    assert not uploads.get("Uploads")
+
+
+def test_old_releases_are_collected_with_the_objects_only_they_used(target, builds, settings):
+    settings.DEPLOY_KEEP_RELEASES = 2
+    settings.DEPLOY_GRACE_SECONDS = 0
+    bucket = Bucket(s3_client(target), target)
+    first = builds("v1").write(1, PAGES)
+    deploy(first, target)
+    for version in (2, 3, 4):
+        deploy(builds(f"v{version}").write(version, PAGES), target)
+
+    assert len(bucket.release_ids()) == 2
+    only_in_first = hashlib.sha256(first.files()["op-eds/a/index.html"]).hexdigest()
+    assert bucket.get(OBJECTS + only_in_first) is None
+    shared_css = hashlib.sha256(first.files()[css_path(first.files())]).hexdigest()
+    assert bucket.get(OBJECTS + shared_css) is not None, "still used by kept releases"
+
+
+def test_anonymous_clients_can_read_but_not_write(target, builds):
+    deploy(builds("v1").write(1, PAGES), target)
+    anonymous = boto3.client(
+        "s3",
+        endpoint_url=target.endpoint_url,
+        region_name="us-east-1",
+        config=Config(signature_version=boto3.session.botocore.UNSIGNED),
+    )
+    with pytest.raises(anonymous.exceptions.ClientError, match="AccessDenied|403"):
+        anonymous.put_object(Bucket=target.bucket, Key=target.key("index.html"), Body=b"x")
+    assert anonymous_get(target, "index.html")[0] == 200
+
+
+def test_the_deployer_identity_cannot_write_other_buckets(target, store):
+    client = s3_client(target)
+    with pytest.raises(client.exceptions.ClientError, match="AccessDenied"):
+        client.put_object(Bucket=store.media_bucket, Key="x", Body=b"x")
+
+
+def test_wrong_credentials_give_a_clear_error(target, builds):
+    from dataclasses import replace
+
+    wrong = replace(target, secret_key="not-the-secret")
+    with pytest.raises(DeployError, match="refused .* check AWS_ACCESS_KEY_ID"):
+        deploy(builds("v1").write(1, PAGES), wrong)
+
+
+def test_an_unreachable_store_gives_a_clear_error(target, builds):
+    from dataclasses import replace
+
+    gone = replace(target, endpoint_url="http://127.0.0.1:9", max_attempts=1)
+    with pytest.raises(DeployError, match="Cannot reach the object store"):
+        deploy(builds("v1").write(1, PAGES), gone)
+
+
+def test_a_build_without_search_index_or_manifest_is_refused(target, builds, tmp_path):
+    with pytest.raises(DeployError, match="no build"):
+        deploy_build(tmp_path / "nothing", Options(), target)
+    build = builds("v1").write(1, PAGES)
+    manifest = build.root / "manifest.json"
+    manifest.write_text(manifest.read_text().replace("pagefind/", "elsewhere/"))
+    with pytest.raises(DeployError, match="search_index"):
+        deploy(build, target)
+
+
+def test_a_build_changed_after_its_manifest_is_refused(target, builds):
+    build = builds("v1").write(1, PAGES)
+    (build.root / "op-eds/a/index.html").write_bytes(b"tampered")
+    with pytest.raises(DeployError, match="changed after the build"):
+        deploy(build, target)
+
+
+def test_assets_go_live_before_the_pages_that_reference_them(target, builds):
+    deploy(builds("v1").write(1, PAGES), target)
+    v2 = builds("v2").write(2, PAGES, css="body{color:#333}")
+    checked = []
+
+    def check(phase, done):
+        if phase in {"html", "home"}:
+            for path, body in live_keys(target).items():
+                if path.endswith(".html"):
+                    for asset in referenced_assets(body):
+                        assert anonymous_get(target, asset)[0] == 200, (path, asset)
+            checked.append(phase)
+
+    faults.add_hook(check)
+    try:
+        deploy(v2, target)
+    finally:
+        faults.remove_hook(check)
+    assert "html" in checked and "home" in checked
+
+
+def _rewrite_manifest(build) -> None:
+    from deploy.manifest import Entry, Manifest
+
+    manifest = Manifest.load(build.root)
+    for path, entry in manifest.entries.items():
+        data = (build.root / path).read_bytes()
+        manifest.entries[path] = Entry(
+            hashlib.sha256(data).hexdigest(), len(data), entry.content_type, entry.cache_control
+        )
+    (build.root / "manifest.json").write_text(manifest.to_json())

@@ -1,0 +1,96 @@
+"""`rollback` and `releases`: restore any kept release from the bucket alone."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from deploy.errors import DeployError
+from deploy.history import list_releases
+from deploy.publish import Options, deploy_build, rollback
+
+from .s3_support import live_keys, manage, settings_for
+
+PAGES = ["op-eds/a", "op-eds/b", "topics/nato"]
+
+
+@pytest.fixture
+def three_releases(target, builds, settings):
+    settings.DEPLOY_GRACE_SECONDS = 0  # no lingering assets: live keys are exactly a release
+    versions = [
+        builds("v1").write(1, PAGES),
+        builds("v2").write(2, PAGES[:2], css="body{color:#222}"),
+        builds("v3").write(3, [*PAGES, "events/x"], css="body{color:#333}"),
+    ]
+    ids = [
+        deploy_build(v.root, Options(trigger=f"v{n}"), target).release_id
+        for n, v in enumerate(versions, 1)
+    ]
+    return versions, ids
+
+
+def test_rollback_to_the_first_of_three_releases_restores_it_exactly(target, three_releases):
+    versions, ids = three_releases
+    result = rollback(ids[0], Options(), target)
+    assert live_keys(target) == versions[0].files()
+    assert result.release_id == ids[0]
+
+    forward = rollback(ids[2], Options(), target)
+    assert live_keys(target) == versions[2].files()
+    assert forward.uploaded > 0
+
+
+def test_rollback_defaults_to_the_release_before_the_live_one(target, three_releases):
+    versions, ids = three_releases
+    rollback(None, Options(), target)
+    assert live_keys(target) == versions[1].files()
+    rollback(None, Options(), target)
+    assert live_keys(target) == versions[0].files()
+    with pytest.raises(DeployError, match="no earlier release"):
+        rollback(None, Options(), target)
+
+
+def test_rollback_touches_only_the_keys_that_differ(target, three_releases):
+    versions, ids = three_releases
+    result = rollback(ids[1], Options(), target)
+    differing = {
+        path for path, data in versions[1].files().items() if versions[2].files().get(path) != data
+    }
+    assert result.uploaded == len(differing)
+    assert result.unchanged == len(versions[1].files()) - len(differing)
+
+
+def test_rollback_to_an_unknown_release_is_refused(target, three_releases):
+    with pytest.raises(DeployError, match="No release 'nope'"):
+        rollback("nope", Options(), target)
+
+
+def test_releases_lists_every_release_with_the_live_one_marked(target, three_releases, settings):
+    versions, ids = three_releases
+    rows = list_releases(target)
+    assert [row.id for row in rows] == ids[::-1]
+    assert [row.live for row in rows] == [True, False, False]
+    assert rows[-1].trigger == "v1" and rows[-1].files == len(versions[0].files())
+
+    for name, value in settings_for(target).items():
+        setattr(settings, name, value)
+    out = io.StringIO()
+    call_command("releases", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith(f"* {ids[2]}") and ids[0] in lines[3]
+
+
+def test_rollback_command_needs_no_database(target, three_releases):
+    versions, ids = three_releases
+    done = manage(["rollback", ids[0]], target, DEPLOY_GRACE_SECONDS="0")
+    assert done.returncode == 0, done.stderr
+    assert f"Rolled back to release {ids[0]}" in done.stdout
+    assert live_keys(target) == versions[0].files()
+
+    listed = manage(["releases"], target)
+    assert listed.returncode == 0 and f"* {ids[0]}" in listed.stdout
+
+    unknown = manage(["rollback", "20200101T000000.000000Z-abcdef"], target)
+    assert unknown.returncode == 1
+    assert "Rollback stopped: No release" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
