@@ -7,10 +7,12 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import twofactor, views
 from cms.api import api_router
 
 urlpatterns = [
+    # Listed before the admin so no admin route can shadow the two-factor pages.
+    path("admin/2fa/", include(twofactor.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

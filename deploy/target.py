@@ -22,7 +22,7 @@ class Target:
     secret_key: str
     cloudfront_distribution_id: str = ""
     redirect_metadata: bool = False  # also set S3's x-amz-website-redirect-location on stubs
-    concurrency: int = 16
+    concurrency: int = 32
     max_attempts: int = 3
     connect_timeout: float = 5.0
     read_timeout: float = 30.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,9 +56,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -137,6 +145,22 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
+# Admin sign-in. django-axes guards every sign-in (cms/lockout.py): after AXES_FAILURE_LIMIT
+# failures a username is locked for that client address for AXES_COOLOFF_TIME; a success resets.
+AUTHENTICATION_BACKENDS = [
+    "cms.lockout.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
+# Two-factor sign-in with TOTP (cms/twofactor.py) for superusers and these groups.
+TWO_FACTOR_REQUIRED_GROUPS = ["Moderators", "Deployers"]
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
 # Deploy: the static build goes to the site bucket (deploy.target); only the build goes there.
 DEPLOY_S3_ENDPOINT_URL = env("DEPLOY_S3_ENDPOINT_URL", "")  # empty: AWS S3
 DEPLOY_S3_BUCKET = env("DEPLOY_S3_BUCKET", "")
@@ -146,7 +170,7 @@ DEPLOY_S3_REDIRECT_METADATA = env_bool("DEPLOY_S3_REDIRECT_METADATA", False)
 DEPLOY_CLOUDFRONT_DISTRIBUTION_ID = env("DEPLOY_CLOUDFRONT_DISTRIBUTION_ID", "")
 AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", "")  # the deployer's identity
 AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", "")
-DEPLOY_CONCURRENCY = int(env("DEPLOY_CONCURRENCY", "16"))
+DEPLOY_CONCURRENCY = int(env("DEPLOY_CONCURRENCY", "32"))
 DEPLOY_MAX_DELETES = int(env("DEPLOY_MAX_DELETES", "1000"))
 DEPLOY_KEEP_RELEASES = int(env("DEPLOY_KEEP_RELEASES", "10"))
 # Stale content-named assets stay live, and old releases stay restorable, at least this long.

@@ -11,3 +11,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))
 SITE_BASE_URL = "https://www.example.org"
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
+# Wagtail's test helpers (assertPageIsEditable…) and the admin tests sign superusers in with
+# force_login, never a second factor; tests/security turns this back on, as everywhere else.
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False

@@ -1,0 +1,197 @@
+"""Two-factor sign-in for the Wagtail admin with django-otp's TOTP devices.
+
+After the password, a user must enter a code from an authenticator app before any admin page
+when they are a superuser (``TWO_FACTOR_REQUIRED_FOR_SUPERUSERS``), belong to one of
+``TWO_FACTOR_REQUIRED_GROUPS``, or have enrolled a device of their own accord. A required user
+without a device enrols first. Only the admin is gated: the public site, previews rendered for
+the static export and the API never see this. django-otp's ``OTPMiddleware`` must come before
+``TwoFactorMiddleware`` (it marks a session verified once a device has accepted a code).
+"""
+
+from __future__ import annotations
+
+from base64 import b32encode
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.auth import require_admin_access
+
+# Admin URLs an unverified session may still reach: signing in and out, resetting a password,
+# the assets our own pages load, and the two-factor pages themselves.
+EXEMPT_URL_NAMES = frozenset(
+    {
+        "wagtailadmin_login",
+        "wagtailadmin_logout",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_password_reset_done",
+        "wagtailadmin_password_reset_confirm",
+        "wagtailadmin_password_reset_complete",
+        "wagtailadmin_javascript_catalog",
+        "wagtailadmin_sprite",
+        "twofactor_verify",
+        "twofactor_setup",
+    }
+)
+
+
+def two_factor_required(user) -> bool:
+    """Whether the policy forces ``user`` to use a second factor (enrolled or not)."""
+    if user.is_superuser and settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS:
+        return True
+    return user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists()
+
+
+def _with_next(url_name: str, next_url: str) -> str:
+    return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
+
+
+class TwoFactorMiddleware:
+    """Send an admin session that still owes a code to the verify (or enrolment) page."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if not request.path.startswith(reverse("wagtailadmin_home")):
+            return None
+        if request.resolver_match.url_name in EXEMPT_URL_NAMES:
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        has_device = user_has_device(user)
+        if not has_device and not two_factor_required(user):
+            return None
+        # A form posted from a page loaded before sign-in is not replayed; GETs come back.
+        next_url = (
+            request.get_full_path() if request.method == "GET" else reverse("wagtailadmin_home")
+        )
+        return redirect(
+            _with_next("twofactor_verify" if has_device else "twofactor_setup", next_url)
+        )
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Six-digit code"),
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autofocus": True,
+                "size": 8,
+            }
+        ),
+    )
+
+    def clean_token(self) -> str:
+        token = "".join(self.cleaned_data["token"].split())
+        if not (token.isdigit() and len(token) == 6):
+            raise forms.ValidationError(_("Enter the six digits your authenticator app shows."))
+        return token
+
+
+INVALID = _("That code is not valid. Enter the one your authenticator app shows now.")
+THROTTLED = _("Too many wrong codes: wait a few seconds, then enter the current code.")
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("wagtailadmin_home")
+
+
+@require_admin_access
+def verify(request: HttpRequest) -> HttpResponse:
+    """Ask for a code from an enrolled device and mark the session verified."""
+    next_url = _next_url(request)
+    if request.user.is_verified():
+        return HttpResponseRedirect(next_url)
+    devices = list(TOTPDevice.objects.devices_for_user(request.user, confirmed=True))
+    if not devices:
+        return redirect(_with_next("twofactor_setup", next_url))
+
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device, throttled = _check_token([d.pk for d in devices], form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return HttpResponseRedirect(next_url)
+        form.add_error("token", THROTTLED if throttled else INVALID)
+    return render(request, "twofactor/verify.html", {"form": form, "next": next_url})
+
+
+def _check_token(device_ids: list[int], token: str) -> tuple[TOTPDevice | None, bool]:
+    """The device that accepts ``token`` (each failure slows the next try), and whether every
+    device was still throttled by earlier failures."""
+    throttled = True
+    # Locked rows, so two requests cannot both spend the same code or race the throttle.
+    with transaction.atomic():
+        for device in TOTPDevice.objects.select_for_update().filter(pk__in=device_ids):
+            allowed, _details = device.verify_is_allowed()
+            throttled = throttled and not allowed
+            if allowed and device.verify_token(token):
+                return device, False
+    return None, throttled
+
+
+@require_admin_access
+def setup(request: HttpRequest) -> HttpResponse:
+    """Enrol an authenticator app: show its secret, confirm the first code, verify the session."""
+    next_url = _next_url(request)
+    user = request.user
+    if user_has_device(user):
+        if user.is_verified():
+            messages.info(request, _("Two-factor authentication is already set up."))
+            return HttpResponseRedirect(next_url)
+        return redirect(_with_next("twofactor_verify", next_url))
+
+    # One pending device per user, so the secret stays the same across reloads until confirmed.
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accepted, throttled = _check_token([device.pk], form.cleaned_data["token"])
+        if accepted is not None:
+            TOTPDevice.objects.filter(pk=accepted.pk).update(confirmed=True)
+            accepted.confirmed = True
+            otp_login(request, accepted)
+            messages.success(request, _("Two-factor authentication is set up."))
+            return HttpResponseRedirect(next_url)
+        form.add_error("token", THROTTLED if throttled else INVALID)
+
+    secret = b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "next": next_url,
+        "otpauth_url": device.config_url,
+        "secret": secret,
+        "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
+    }
+    return render(request, "twofactor/setup.html", context)
+
+
+urlpatterns = [
+    path("verify/", verify, name="twofactor_verify"),
+    path("setup/", setup, name="twofactor_setup"),
+]

@@ -1,0 +1,228 @@
+"""Two-factor sign-in to the admin: who must use it, verify and enrolment, what stays open."""
+
+import datetime as dt
+import time
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import Group, User
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cms.twofactor import INVALID, THROTTLED
+
+PASSWORD = "correct horse battery staple"
+HOME = "/admin/"
+VERIFY = "/admin/2fa/verify/"
+SETUP = "/admin/2fa/setup/"
+
+
+def current_code(device: TOTPDevice) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():06d}"
+
+
+def wrong_code(device: TOTPDevice) -> str:
+    """A code no window the device accepts (now, one step either side) can match."""
+    accepted = set()
+    for offset in (-1, 0, 1):
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        totp.time = time.time() + offset * device.step
+        accepted.add(f"{totp.token():06d}")
+    return next(code for code in ("000000", "111111", "222222", "333333") if code not in accepted)
+
+
+def with_next(url: str, next_url: str) -> str:
+    return f"{url}?{urlencode({'next': next_url})}"
+
+
+class TwoFactorTestCase(TestCase):
+    @classmethod
+    def user_in(cls, group: str | None, username: str, *, device: bool = False, **extra) -> User:
+        user = User.objects.create_user(username, f"{username}@example.org", PASSWORD, **extra)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        if device:
+            TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+        return user
+
+    def sign_in(self, user: User, next_url: str = HOME):
+        response = self.client.post(
+            reverse("wagtailadmin_login"),
+            {"username": user.username, "password": PASSWORD, "next": next_url},
+        )
+        self.assertRedirects(response, next_url, fetch_redirect_response=False)
+        return response
+
+
+class ModeratorVerifyTests(TwoFactorTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.moderator = cls.user_in("Moderators", "moderator", device=True)
+        cls.device = TOTPDevice.objects.get(user=cls.moderator)
+
+    def test_password_then_code_reaches_the_dashboard(self):
+        self.sign_in(self.moderator)
+        self.assertRedirects(
+            self.client.get(HOME), with_next(VERIFY, HOME), fetch_redirect_response=False
+        )
+        page = self.client.get(with_next(VERIFY, HOME))
+        self.assertContains(page, "Enter your authentication code")
+        self.assertContains(page, 'autocomplete="one-time-code"')
+
+        refused = self.client.post(VERIFY, {"token": wrong_code(self.device), "next": HOME})
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(refused, INVALID)
+        self.assertRedirects(
+            self.client.get(HOME), with_next(VERIFY, HOME), fetch_redirect_response=False
+        )
+
+        # Right after a wrong code even the right one waits: guessing is throttled.
+        throttled = self.client.post(VERIFY, {"token": current_code(self.device), "next": HOME})
+        self.assertContains(throttled, THROTTLED)
+        # ...until the delay (one second after one failure) has passed.
+        TOTPDevice.objects.filter(pk=self.device.pk).update(
+            throttling_failure_timestamp=timezone.now() - dt.timedelta(minutes=1)
+        )
+
+        accepted = self.client.post(VERIFY, {"token": current_code(self.device), "next": HOME})
+        self.assertRedirects(accepted, HOME, fetch_redirect_response=False)
+        dashboard = self.client.get(HOME)
+        self.assertEqual(dashboard.status_code, 200)
+        self.assertTemplateUsed(dashboard, "wagtailadmin/home.html")
+        self.assertEqual(self.client.get(reverse("wagtailadmin_explore_root")).status_code, 200)
+
+    def test_an_unverified_session_cannot_reach_admin_pages_by_url(self):
+        self.sign_in(self.moderator)
+        pages = reverse("wagtailadmin_explore_root")
+        self.assertRedirects(
+            self.client.get(pages), with_next(VERIFY, pages), fetch_redirect_response=False
+        )
+        for url in ("/admin/pages/1/edit/", "/admin/api/main/pages/", "/admin/account/"):
+            with self.subTest(url=url):
+                self.assertRedirects(
+                    self.client.get(url), with_next(VERIFY, url), fetch_redirect_response=False
+                )
+        posted = self.client.post("/admin/pages/1/add_subpage/", {})
+        self.assertRedirects(posted, with_next(VERIFY, HOME), fetch_redirect_response=False)
+
+    def test_the_code_brings_the_user_back_where_they_were_going(self):
+        pages = reverse("wagtailadmin_explore_root")
+        self.client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "moderator", "password": PASSWORD, "next": pages},
+        )
+        response = self.client.post(VERIFY, {"token": current_code(self.device), "next": pages})
+        self.assertRedirects(response, pages, fetch_redirect_response=False)
+
+    def test_next_never_leaves_the_site(self):
+        self.sign_in(self.moderator)
+        response = self.client.post(
+            VERIFY, {"token": current_code(self.device), "next": "https://evil.example/admin/"}
+        )
+        self.assertRedirects(response, HOME, fetch_redirect_response=False)
+
+    def test_sign_out_and_the_public_site_stay_open(self):
+        self.sign_in(self.moderator)
+        self.assertEqual(self.client.get("/api/v2/pages/").status_code, 200)
+        self.assertEqual(self.client.get("/robots.txt").status_code, 200)
+        response = self.client.post(reverse("wagtailadmin_logout"))
+        self.assertRedirects(response, reverse("wagtailadmin_login"), fetch_redirect_response=False)
+        self.assertNotIn("_auth_user_id", self.client.session)
+
+    def test_a_verified_user_does_not_enrol_again(self):
+        self.sign_in(self.moderator)
+        self.assertRedirects(
+            self.client.get(with_next(SETUP, HOME)),
+            with_next(VERIFY, HOME),
+            fetch_redirect_response=False,
+        )
+        self.client.post(VERIFY, {"token": current_code(self.device), "next": HOME})
+        self.assertRedirects(self.client.get(SETUP), HOME, fetch_redirect_response=False)
+        self.assertEqual(TOTPDevice.objects.filter(user=self.moderator).count(), 1)
+
+
+class EnrolmentTests(TwoFactorTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.deployer = cls.user_in("Deployers", "deployer")
+
+    def test_a_deployer_without_a_device_enrols(self):
+        self.sign_in(self.deployer)
+        self.assertRedirects(
+            self.client.get(HOME), with_next(SETUP, HOME), fetch_redirect_response=False
+        )
+        page = self.client.get(with_next(SETUP, HOME))
+        device = TOTPDevice.objects.get(user=self.deployer, confirmed=False)
+        self.assertContains(page, "Set up two-factor authentication")
+        self.assertContains(page, "otpauth://totp/")
+        self.assertContains(page, device.config_url.split("secret=")[1].split("&")[0])
+        # The secret stays the same until it is confirmed.
+        self.client.get(with_next(SETUP, HOME))
+        self.assertEqual(TOTPDevice.objects.filter(user=self.deployer).count(), 1)
+
+        self.assertRedirects(
+            self.client.get(HOME), with_next(SETUP, HOME), fetch_redirect_response=False
+        )
+        refused = self.client.post(SETUP, {"token": "12ab56", "next": HOME})
+        self.assertContains(refused, "Enter the six digits")
+
+        confirmed = self.client.post(SETUP, {"token": current_code(device), "next": HOME})
+        self.assertRedirects(confirmed, HOME, fetch_redirect_response=False)
+        device.refresh_from_db()
+        self.assertTrue(device.confirmed)
+        self.assertEqual(self.client.get(HOME).status_code, 200)
+
+        # The next sign-in asks for a code instead of a new enrolment.
+        self.client.post(reverse("wagtailadmin_logout"))
+        self.sign_in(self.deployer)
+        self.assertRedirects(
+            self.client.get(HOME), with_next(VERIFY, HOME), fetch_redirect_response=False
+        )
+
+    def test_a_wrong_first_code_does_not_confirm_the_device(self):
+        self.sign_in(self.deployer)
+        self.client.get(SETUP)
+        device = TOTPDevice.objects.get(user=self.deployer)
+        response = self.client.post(SETUP, {"token": wrong_code(device), "next": HOME})
+        self.assertContains(response, INVALID)
+        device.refresh_from_db()
+        self.assertFalse(device.confirmed)
+        self.assertRedirects(
+            self.client.get(HOME), with_next(SETUP, HOME), fetch_redirect_response=False
+        )
+
+    def test_anonymous_visitors_are_sent_to_sign_in(self):
+        for url in (SETUP, VERIFY):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 302)
+                self.assertTrue(response["Location"].startswith(reverse("wagtailadmin_login")))
+        self.assertFalse(TOTPDevice.objects.exists())
+
+
+class PolicyTests(TwoFactorTestCase):
+    def test_an_editor_is_not_forced(self):
+        editor = self.user_in("Editors", "editor")
+        self.sign_in(editor)
+        self.assertEqual(self.client.get(HOME).status_code, 200)
+        self.assertEqual(self.client.get(reverse("wagtailadmin_explore_root")).status_code, 200)
+        self.assertFalse(TOTPDevice.objects.filter(user=editor).exists())
+
+    def test_an_editor_who_enrolled_is_asked_for_the_code(self):
+        editor = self.user_in("Editors", "editor", device=True)
+        self.sign_in(editor)
+        self.assertRedirects(
+            self.client.get(HOME), with_next(VERIFY, HOME), fetch_redirect_response=False
+        )
+
+    def test_superusers_are_forced(self):
+        admin = self.user_in(None, "admin", is_superuser=True, is_staff=True)
+        with self.settings(TWO_FACTOR_REQUIRED_FOR_SUPERUSERS=True):
+            self.sign_in(admin)
+            self.assertRedirects(
+                self.client.get(HOME), with_next(SETUP, HOME), fetch_redirect_response=False
+            )
