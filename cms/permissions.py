@@ -25,6 +25,7 @@ GROUP_MODEL_PERMISSIONS: list[tuple[str, str, list[str]]] = [
             "delete_series",
         ],
     ),
+    ("Deployers", "deploy", ["deploy_site"]),  # the admin's Site deploys view and its actions
 ]
 
 

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class DeployConfig(AppConfig):
     name = "deploy"
     verbose_name = "Static site deploys"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -101,6 +101,9 @@ def build_site(
         manifest.entries.update(reused)
         for path in asset_paths:
             manifest.entries[path] = _entry(path, staging)
+        manifest.entries.update(
+            _carry_search_index(previous or Manifest.load(output), output, staging)
+        )
         validate(staging, manifest)
         (staging / MANIFEST_NAME).write_text(manifest.to_json())
         _swap(staging, output)
@@ -134,6 +137,21 @@ def _reusable(plan: Plan, previous: Manifest | None, current: dict) -> dict[str,
         and "keys" in entry.deps
         and not changes.affects(entry.deps["keys"])
     }
+
+
+def _carry_search_index(previous: Manifest | None, output: Path, staging: Path) -> dict:
+    """The previous build's search index, kept until `search_index` replaces it, so a deploy
+    right after a build still has one (searching may lag the pages by one step)."""
+    if previous is None:
+        return {}
+    carried = {}
+    for path, entry in previous.entries.items():
+        if path.startswith("pagefind/") and (output / path).exists():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(output / path, target)
+            carried[path] = entry
+    return carried
 
 
 def code_fingerprint(static_root: Path) -> str:

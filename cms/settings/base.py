@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -95,6 +97,12 @@ DATABASES = {
         env("DATABASE_URL", f"sqlite:///{_DEFAULT_SQLITE}"), conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Workers, the admin and commands share the file: wait for a writer instead of failing,
+    # and take the write lock when a transaction starts (no deadlocked upgrades).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 30, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -194,3 +202,16 @@ if MEDIA_S3_BUCKET:
             "addressing_style": "path" if env("MEDIA_S3_ENDPOINT_URL", "") else None,
         },
     }
+
+# Background tasks: Wagtail's own keep the default (immediate) backend; the publish-to-live
+# pipeline has a database-backed queue of its own, run by `manage.py worker` on any machine.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "deploys": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["deploys"]},
+}
+# Where workers build (a folder of their own per machine) and how they coalesce bursts.
+SITE_BUILD_DIR = Path(env("SITE_BUILD_DIR", str(VAR_DIR / "site-build")))
+SYNC_QUIET_SECONDS = float(env("SYNC_QUIET_SECONDS", "1"))  # wait for a burst to end...
+SYNC_MAX_WAIT_SECONDS = float(env("SYNC_MAX_WAIT_SECONDS", "15"))  # ...but never longer
+SYNC_MAX_ATTEMPTS = int(env("SYNC_MAX_ATTEMPTS", "5"))
+SYNC_BUILD_JOBS = int(env("SYNC_BUILD_JOBS", "1"))

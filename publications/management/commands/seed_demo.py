@@ -6,6 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.bulk import bulk_changes
 from publications.demo.bulk import MAX_PAGES, seed_bulk
 from publications.demo.site import seed_site
 
@@ -40,12 +41,14 @@ class Command(BaseCommand):
     def handle(self, *args, pages: object = None, **options) -> None:
         count = page_count(pages) if pages is not None else 0
         started = time.perf_counter()
-        created = {name: n for name, n in seed_site(self.stdout.write).items() if n}
+        with bulk_changes():
+            created = {name: n for name, n in seed_site(self.stdout.write).items() if n}
         if created:
             summary = ", ".join(f"{n} {name}" for name, n in sorted(created.items()))
             self.stdout.write(self.style.SUCCESS(f"Demo site created: {summary}."))
         else:
             self.stdout.write(self.style.SUCCESS("Demo site already complete: nothing created."))
         if count:
-            seed_bulk(count, self.stdout.write)
+            with bulk_changes():
+                seed_bulk(count, self.stdout.write)
         self.stdout.write(f"Done in {time.perf_counter() - started:.1f}s.")

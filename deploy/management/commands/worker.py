@@ -1,0 +1,75 @@
+"""`manage.py worker`: the project's long-running worker.
+
+It runs the "deploys" task queue (django-tasks-db: publish-to-live syncs, retried with backoff
+by deploy.sync) and, every minute, Wagtail's scheduled publishing (go-live and expiry), whose
+publish and unpublish signals then queue a sync. Run as many as you like, on any machines:
+syncs and the scheduled-publishing tick each run on one worker at a time (database leases).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import close_old_connections
+from django_tasks_db.management.commands.db_worker import Worker
+
+from deploy import leases
+from deploy.sync import worker_id
+
+logger = logging.getLogger(__name__)
+SCHEDULE_LEASE = "scheduled-publishing"
+
+
+class Command(BaseCommand):
+    help = "Run the deploy queue and scheduled publishing (every minute) until stopped."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--interval", type=float, default=0.5, help="Queue poll seconds.")
+        parser.add_argument(
+            "--schedule-every", type=float, default=60.0, help="Scheduled publishing period."
+        )
+
+    def handle(self, *args, interval: float, schedule_every: float, **options) -> None:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+        me = worker_id()
+        stop = threading.Event()
+        ticker = threading.Thread(
+            target=self._scheduled_publishing, args=(me, schedule_every, stop), daemon=True
+        )
+        ticker.start()
+        self.stdout.write(
+            f"Worker {me}: deploy queue every {interval} s, scheduled publishing "
+            f"every {schedule_every:.0f} s. Ctrl-C stops it."
+        )
+        worker = Worker(
+            queue_names=["deploys"],
+            interval=interval,
+            batch=False,
+            backend_name="deploys",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=me,
+            excluded_queue_names=[],
+        )
+        worker.configure_signals()
+        try:
+            worker.run()
+        finally:
+            stop.set()
+
+    @staticmethod
+    def _scheduled_publishing(me: str, every: float, stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                close_old_connections()
+                if leases.take(SCHEDULE_LEASE, me, seconds=every * 0.9):
+                    call_command("publish_scheduled", verbosity=0)
+            except Exception:  # noqa: BLE001 — log and keep ticking
+                logger.exception("Scheduled publishing failed")
+            finally:
+                close_old_connections()
+            if stop.wait(every):
+                return

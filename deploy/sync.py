@@ -1,0 +1,235 @@
+"""Publish to live: editor actions become incremental build + deploy runs on a worker.
+
+Signal handlers (deploy.signals) call ``request_sync``: it records a SyncRequest and, once the
+transaction commits, enqueues ``sync_site`` on the "deploys" task backend (django-tasks-db).
+Any number of workers may run it; ``run_sync`` coalesces:
+
+- it waits until no request arrived for SYNC_QUIET_SECONDS (a burst of publishes is one sync),
+  but never more than SYNC_MAX_WAIT_SECONDS after the oldest waiting request;
+- one sync at a time across all workers (a database lease; the bucket's deploy lock as well);
+  a task that finds the lease taken tries again a little later, and finds its request covered;
+- a sync covers exactly the requests visible when it read the content, so the last state wins
+  and nothing is lost: requests that arrive meanwhile get the next sync.
+
+A sync is an incremental build and a deploy; the search index follows as its own step (a
+second, small deploy). Failures are retried with backoff; after SYNC_MAX_ATTEMPTS the Deployers
+group is e-mailed. The bucket is never left half-updated: that is the deploy's guarantee.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max, Min
+from django.utils import timezone
+from django_tasks import task
+
+from cms.bulk import in_bulk_changes
+
+from . import leases
+from .build import build_site
+from .manifest import Manifest
+from .models import SiteSync, SyncRequest
+from .publish import Options, deploy_build, rollback
+from .search import build_search_index
+
+logger = logging.getLogger(__name__)
+SYNC_LEASE = "site-sync"
+LEASE_SECONDS = 30 * 60
+BUSY_RETRY_SECONDS = 2.0
+
+
+def request_sync(reason: str, *, user=None, page_id: int | None = None) -> None:
+    """Record that the static site must catch up, and wake a worker after the commit."""
+    if in_bulk_changes():
+        return  # bulk imports (seed_demo) deploy once, at the end
+    if user is not None and not getattr(user, "pk", None):
+        user = None
+    SyncRequest.objects.create(reason=reason[:255], user=user, page_id=page_id)
+    transaction.on_commit(enqueue_sync)
+
+
+def enqueue_sync(delay: float = 0.0) -> None:
+    run_after = timezone.now() + timedelta(seconds=delay) if delay > 0 else None
+    sync_site.using(run_after=run_after).enqueue()
+
+
+@task(backend="deploys", queue_name="deploys")
+def sync_site() -> str:
+    """The queued task: see ``run_sync``."""
+    return run_sync()
+
+
+def worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def run_sync() -> str:
+    """Bring the live site up to date with every waiting request, or say why not yet."""
+    waiting = SyncRequest.objects.filter(sync__isnull=True)
+    span = waiting.aggregate(oldest=Min("created_at"), newest=Max("created_at"))
+    if span["newest"] is None:
+        return "Up to date."
+    now = timezone.now()
+    quiet_left = settings.SYNC_QUIET_SECONDS - (now - span["newest"]).total_seconds()
+    waited = (now - span["oldest"]).total_seconds()
+    if quiet_left > 0 and waited < settings.SYNC_MAX_WAIT_SECONDS:
+        enqueue_sync(delay=min(quiet_left, settings.SYNC_MAX_WAIT_SECONDS - waited))
+        return "Waiting for the burst of changes to end."
+    holder = worker_id()
+    if not leases.take(SYNC_LEASE, holder, LEASE_SECONDS):
+        enqueue_sync(delay=BUSY_RETRY_SECONDS)
+        return "Another worker is syncing; trying again shortly."
+    try:
+        sync = perform_sync(holder=holder)
+    finally:
+        leases.release(SYNC_LEASE, holder)
+    if (
+        SyncRequest.objects.filter(sync__isnull=True).exists()
+        and sync.state == sync.State.SUCCEEDED
+    ):
+        enqueue_sync()
+    return f"{sync.get_state_display()}: {sync.release_id or sync.error}"
+
+
+def perform_sync(*, holder: str = "", user=None, kind: str = SiteSync.Kind.DEPLOY) -> SiteSync:
+    """One sync under the lease: build, deploy, then the search index. Never raises."""
+    covered = list(SyncRequest.objects.filter(sync__isnull=True).order_by("pk"))
+    attempt = _failures_in_a_row() + 1
+    sync = SiteSync.objects.create(
+        kind=kind,
+        trigger=_describe(covered) or "Deploy requested",
+        user=user or next((r.user for r in reversed(covered) if r.user_id), None),
+        worker=holder or worker_id(),
+        content_as_of=timezone.now(),
+        attempt=attempt,
+    )
+    output = settings.SITE_BUILD_DIR
+    try:
+        built = build_site(output, jobs=settings.SYNC_BUILD_JOBS)
+        if not _has_search_index(output):
+            build_search_index(output)  # the very first build: deploy needs an index
+        deployed = deploy_build(output, Options(trigger=sync.trigger[:500]))
+    except Exception as exc:  # noqa: BLE001 — recorded, retried and reported
+        logger.exception("Site sync failed")
+        _failed(sync, exc)
+        return sync
+    sync.release_id = deployed.release_id
+    sync.rendered, sync.uploaded, sync.deleted = built.rendered, deployed.uploaded, deployed.deleted
+    sync.state, sync.finished_at = SiteSync.State.SUCCEEDED, timezone.now()
+    sync.save()
+    SyncRequest.objects.filter(pk__in=[r.pk for r in covered]).update(sync=sync)
+    try:
+        build_search_index(output)
+        deploy_build(output, Options(trigger=f"search index for {sync.release_id}"))
+        sync.search_indexed_at = timezone.now()
+    except Exception as exc:  # noqa: BLE001 — the pages are live; the index catches up next time
+        logger.exception("Search index step failed")
+        sync.error = f"Search index not updated: {exc}"
+    sync.save()
+    return sync
+
+
+@task(backend="deploys", queue_name="deploys")
+def rollback_site(release_id: str | None, user_id: int | None = None) -> str:
+    """The queued rollback asked for in the admin (None: the release before the live one)."""
+    holder = worker_id()
+    if not leases.take(SYNC_LEASE, holder, LEASE_SECONDS):
+        rollback_site.using(
+            run_after=timezone.now() + timedelta(seconds=BUSY_RETRY_SECONDS)
+        ).enqueue(release_id, user_id)
+        return "Another worker is syncing; trying again shortly."
+    try:
+        sync = perform_rollback(release_id, user_id=user_id, holder=holder)
+    finally:
+        leases.release(SYNC_LEASE, holder)
+    return f"{sync.get_state_display()}: {sync.release_id or sync.error}"
+
+
+def perform_rollback(release_id: str | None, *, user_id: int | None = None, holder: str = ""):
+    """Restore a recorded release from the bucket alone; recorded as a SiteSync. Never raises."""
+    sync = SiteSync.objects.create(
+        kind=SiteSync.Kind.ROLLBACK,
+        trigger=f"Roll back to {release_id or 'the previous release'}",
+        user_id=user_id,
+        worker=holder or worker_id(),
+    )
+    try:
+        result = rollback(release_id, Options(trigger=sync.trigger))
+    except Exception as exc:  # noqa: BLE001 — recorded and shown in the admin
+        logger.exception("Rollback failed")
+        sync.state, sync.finished_at, sync.error = SiteSync.State.FAILED, timezone.now(), str(exc)
+        sync.save()
+        return sync
+    sync.release_id, sync.uploaded, sync.deleted = (
+        result.release_id,
+        result.uploaded,
+        result.deleted,
+    )
+    sync.state, sync.finished_at = SiteSync.State.SUCCEEDED, timezone.now()
+    sync.save()
+    return sync
+
+
+def _failed(sync: SiteSync, exc: Exception) -> None:
+    sync.state, sync.finished_at, sync.error = SiteSync.State.FAILED, timezone.now(), str(exc)
+    sync.save()
+    if sync.attempt < settings.SYNC_MAX_ATTEMPTS:
+        enqueue_sync(delay=min(5 * 2 ** (sync.attempt - 1), 300))
+    elif sync.attempt == settings.SYNC_MAX_ATTEMPTS:
+        notify_deployers(sync)
+
+
+def notify_deployers(sync: SiteSync) -> int:
+    """E-mail the Deployers group that syncs keep failing; returns the number of recipients."""
+    recipients = sorted(
+        {
+            user.email
+            for user in Group.objects.get(name="Deployers").user_set.filter(is_active=True)
+            if user.email
+        }
+        if Group.objects.filter(name="Deployers").exists()
+        else set()
+    )
+    if recipients:
+        send_mail(
+            subject=f"[{settings.WAGTAIL_SITE_NAME}] Site deploys are failing",
+            message=(
+                f"The static site could not be updated after {sync.attempt} attempts.\n\n"
+                f"Last error: {sync.error}\n\nThe live site is unchanged (still the last good "
+                "release). See Site deploys in the CMS admin, or run `manage.py deploy` by hand."
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    return len(recipients)
+
+
+def _failures_in_a_row() -> int:
+    count = 0
+    syncs = SiteSync.objects.filter(kind=SiteSync.Kind.DEPLOY).order_by("-started_at", "-pk")
+    for state in syncs.values_list("state", flat=True):
+        if state != SiteSync.State.FAILED:
+            break
+        count += 1
+    return count
+
+
+def _has_search_index(output) -> bool:
+    manifest = Manifest.load(output)
+    return bool(manifest) and any(path.startswith("pagefind/") for path in manifest.entries)
+
+
+def _describe(requests: list[SyncRequest]) -> str:
+    if not requests:
+        return ""
+    shown = "; ".join(r.reason for r in requests[:3])
+    more = f" (+{len(requests) - 3} more)" if len(requests) > 3 else ""
+    return shown + more

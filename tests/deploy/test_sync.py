@@ -1,0 +1,193 @@
+"""Publish to live: editor actions become sync requests, and a sync brings the bucket up to date."""
+
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import PageViewRestriction
+
+from cms.bulk import bulk_changes
+from deploy import leases, sync
+from deploy.models import SiteSync, SyncRequest
+
+from .. import factories as f
+from ..base import SiteTestCase
+from .s3_support import anonymous_get, settings_for, target_for
+
+
+def queued_syncs() -> int:
+    return DBTaskResult.objects.filter(task_path="deploy.sync.sync_site").count()
+
+
+class SyncRequestTests(SiteTestCase):
+    def setUp(self):
+        super().setUp()
+        SyncRequest.objects.all().delete()  # those of the test site's own creation
+
+    def test_publishing_records_a_request_and_queues_a_sync_after_commit(self):
+        user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+        page = f.OpEdPageFactory(parent=self.op_eds, title="Draft first", publish=False, live=False)
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision(user=user).publish(user=user)
+        request = SyncRequest.objects.get()
+        self.assertEqual(request.reason, f"Published 'Draft first' (page {page.pk})")
+        self.assertEqual((request.page_id, request.user), (page.pk, user))
+        self.assertEqual(queued_syncs(), 1)
+
+    def test_unpublish_restriction_snippet_and_delete_each_ask_for_a_sync(self):
+        page = f.OpEdPageFactory(parent=self.op_eds, title="Going away")
+        SyncRequest.objects.all().delete()
+        page.unpublish()
+        PageViewRestriction.objects.create(
+            page=self.about, restriction_type="password", password="secret"
+        )  # noqa: S106
+        self.grand_strategy.name = "Grand strategy and restraint"
+        self.grand_strategy.save()
+        page.delete()
+        reasons = list(SyncRequest.objects.values_list("reason", flat=True))
+        self.assertEqual(reasons[0], f"Unpublished 'Going away' (page {page.pk})")
+        self.assertIn(f"Changed who may view 'About' (page {self.about.pk})", reasons)
+        self.assertIn("Saved topic 'Grand strategy and restraint'", reasons)
+        self.assertTrue(any(reason.startswith("Deleted 'Going away'") for reason in reasons))
+
+    def test_bulk_changes_ask_for_nothing(self):
+        with bulk_changes():
+            f.OpEdPageFactory(parent=self.op_eds)
+        self.assertFalse(SyncRequest.objects.exists())
+
+
+class RunSyncTests(SiteTestCase):
+    def setUp(self):
+        super().setUp()
+        SyncRequest.objects.all().delete()
+
+    def test_nothing_waiting_means_up_to_date(self):
+        self.assertEqual(sync.run_sync(), "Up to date.")
+
+    @override_settings(SYNC_QUIET_SECONDS=30, SYNC_MAX_WAIT_SECONDS=60)
+    def test_a_burst_is_waited_out_before_building(self):
+        SyncRequest.objects.create(reason="Published x")
+        with mock.patch.object(sync, "perform_sync") as perform:
+            self.assertEqual(sync.run_sync(), "Waiting for the burst of changes to end.")
+        perform.assert_not_called()
+        self.assertEqual(queued_syncs(), 1)  # it comes back when the burst is over
+
+    @override_settings(SYNC_QUIET_SECONDS=30, SYNC_MAX_WAIT_SECONDS=5)
+    def test_a_long_burst_is_not_waited_out_forever(self):
+        SyncRequest.objects.create(reason="first", created_at=timezone.now() - timedelta(seconds=6))
+        SyncRequest.objects.create(reason="latest")
+        with mock.patch.object(sync, "perform_sync") as perform:
+            perform.return_value = SiteSync(state=SiteSync.State.SUCCEEDED)
+            sync.run_sync()
+        perform.assert_called_once()
+
+    @override_settings(SYNC_QUIET_SECONDS=0)
+    def test_one_sync_at_a_time_the_other_worker_tries_again_later(self):
+        SyncRequest.objects.create(reason="Published x")
+        self.assertTrue(leases.take(sync.SYNC_LEASE, "other-machine:1", 60))
+        with mock.patch.object(sync, "perform_sync") as perform:
+            self.assertIn("Another worker is syncing", sync.run_sync())
+        perform.assert_not_called()
+        self.assertEqual(queued_syncs(), 1)
+
+    def test_an_expired_lease_is_taken_over(self):
+        self.assertTrue(leases.take("x", "a", -1))
+        self.assertTrue(leases.take("x", "b", 60))
+        self.assertFalse(leases.take("x", "a", 60))
+
+
+class SyncToBucketTests(SiteTestCase):
+    """perform_sync against the real object store: build, deploy, search index."""
+
+    @pytest.fixture(autouse=True)
+    def _store(self, store):
+        self.target = target_for(store)
+        folder = Path(tempfile.mkdtemp(prefix="sync-build-"))
+        overrides = settings_for(self.target) | {"SITE_BUILD_DIR": folder / "site"}
+        with override_settings(**overrides):
+            yield
+
+    def test_a_publish_reaches_the_bucket_with_its_listings_and_search(self):
+        op_ed = f.OpEdPageFactory(
+            parent=self.op_eds,
+            title="Restraint now",
+            slug="restraint-now",
+            topics=[self.grand_strategy],
+            authors=[self.person],
+        )
+        done = sync.perform_sync(holder="test")
+        self.assertEqual(done.state, SiteSync.State.SUCCEEDED, done.error)
+        self.assertTrue(done.release_id and done.search_indexed_at)
+        self.assertFalse(SyncRequest.objects.filter(sync__isnull=True).exists())
+        status, body, _ = anonymous_get(self.target, "op-eds/restraint-now/index.html")
+        self.assertEqual(status, 200)
+        for listing in [self.grand_strategy_hub, self.person, self.op_eds]:
+            page = anonymous_get(self.target, listing.url.lstrip("/") + "index.html")[1]
+            self.assertIn(b"Restraint now", page, listing.url)
+        self.assertIn(b"Restraint now", anonymous_get(self.target, "op-eds/feed.xml")[1])
+        self.assertIn(b"/op-eds/restraint-now/", anonymous_get(self.target, "sitemap.xml")[1])
+        self.assertEqual(anonymous_get(self.target, "pagefind/pagefind-entry.json")[0], 200)
+
+        op_ed.unpublish()
+        PageViewRestriction.objects.create(
+            page=self.about, restriction_type="password", password="secret"
+        )  # noqa: S106
+        again = sync.perform_sync(holder="test")
+        self.assertEqual(again.state, SiteSync.State.SUCCEEDED, again.error)
+        self.assertEqual(anonymous_get(self.target, "op-eds/restraint-now/index.html")[0], 404)
+        self.assertEqual(anonymous_get(self.target, "about/index.html")[0], 404)
+        self.assertNotIn(b"Restraint now", anonymous_get(self.target, "op-eds/feed.xml")[1])
+        self.assertNotIn(b"restraint-now", anonymous_get(self.target, "sitemap.xml")[1])
+
+    def test_scheduled_go_live_and_expiry_reach_the_bucket(self):
+        page = f.OpEdPageFactory(
+            parent=self.op_eds, title="Scheduled", slug="scheduled", publish=False, live=False
+        )
+        page.go_live_at = timezone.now() + timedelta(minutes=1)
+        revision = page.save_revision()
+        revision.publish()  # scheduled, as the editor's Publish with a go-live date does
+        sync.perform_sync(holder="test")
+        self.assertEqual(anonymous_get(self.target, "op-eds/scheduled/index.html")[0], 404)
+
+        later = timezone.now() + timedelta(minutes=2)  # the minute has passed
+        with mock.patch.object(timezone, "now", return_value=later):
+            call_command("publish_scheduled", verbosity=0)  # the worker's every-minute tick
+            self.assertTrue(SyncRequest.objects.filter(sync__isnull=True).exists())
+            sync.perform_sync(holder="test")
+        self.assertEqual(anonymous_get(self.target, "op-eds/scheduled/index.html")[0], 200)
+
+        page.refresh_from_db()
+        page.expire_at = timezone.now() - timedelta(seconds=1)
+        page.save(update_fields=["expire_at"])
+        call_command("publish_scheduled", verbosity=0)
+        sync.perform_sync(holder="test")
+        self.assertEqual(anonymous_get(self.target, "op-eds/scheduled/index.html")[0], 404)
+
+    def test_a_failing_sync_is_retried_with_backoff_then_reported(self):
+        deployers = Group.objects.get(name="Deployers")
+        member = get_user_model().objects.create_user("ops", "ops@example.org", "x")
+        member.groups.add(deployers)
+        live = {path: anonymous_get(self.target, path)[0] for path in ["index.html"]}
+        broken = settings_for(self.target) | {"AWS_SECRET_ACCESS_KEY": "wrong"}
+        with override_settings(**broken, SYNC_MAX_ATTEMPTS=2):
+            first = sync.perform_sync(holder="test")
+            self.assertEqual(first.state, SiteSync.State.FAILED)
+            self.assertIn("refused", first.error)
+            self.assertEqual(queued_syncs(), 1)  # retried later
+            self.assertEqual(len(mail.outbox), 0)
+            second = sync.perform_sync(holder="test")
+        self.assertEqual(second.attempt, 2)
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(mail.outbox[0].to, ["ops@example.org"])
+        self.assertIn("Site deploys are failing", mail.outbox[0].subject)
+        self.assertEqual(live, {path: anonymous_get(self.target, path)[0] for path in live})
+        self.assertTrue(SyncRequest.objects.filter(sync__isnull=True).exists(), "nothing lost")
