@@ -6,9 +6,10 @@ from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
+
+from cms.api_fields import ImageField
 
 
 class ListingFields(models.Model):
@@ -91,7 +92,7 @@ class BasePage(ListingFields, SocialFields, Page):
     api_fields = [
         APIField("listing_title"),
         APIField("listing_summary"),
-        APIField("listing_image", serializer=ImageRenditionField("fill-800x450")),
+        APIField("listing_image", serializer=ImageField("fill-800x450")),
         APIField("social_title"),
         APIField("social_description"),
         APIField("canonical_url"),

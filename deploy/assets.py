@@ -17,7 +17,8 @@ from wagtail.documents import get_document_model
 from .errors import BuildError
 
 HASHED_STORAGE = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-_REFERENCE = re.compile(r"""(?:%s)?(/(?:static|media)/[^"'\s)<>?#,]+)""")
+# A reference ends at a quote, space, bracket, query, fragment, comma or a JSON string's \".
+_REFERENCE = re.compile(r"""(?:%s)?(/(?:static|media)/[^"'\s)<>?#,\\]+)""")
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 

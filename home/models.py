@@ -21,6 +21,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.api_fields import PageLinkField, PageLinksField, TopicField, TopicListField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, LinkBlock
 from cms.deps import depend
 from cms.feeds import listing_feed
@@ -54,6 +55,12 @@ class SiteImage(AbstractImage):
         "focal_point_height",
     )
     search_fields = [*AbstractImage.search_fields, index.SearchField("caption")]
+    api_fields = [
+        APIField("alt_text"),
+        APIField("is_decorative"),
+        APIField("caption"),
+        APIField("credit"),
+    ]
 
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
@@ -141,7 +148,11 @@ class HomePage(StaticRoutesMixin, BasePage):
         FieldPanel("intro"),
         InlinePanel("lead_stories", label="Lead stories", max_num=6),
     ]
-    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("lead_stories")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("lead_stories", serializer=PageLinksField("story")),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -261,9 +272,9 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [
         *BasePage.api_fields,
-        APIField("topic"),
+        APIField("topic", serializer=TopicField()),
         APIField("intro"),
-        APIField("featured_items"),
+        APIField("featured_items", serializer=PageLinksField("item")),
     ]
 
     parent_page_types = ["home.TopicHubIndexPage"]
@@ -338,9 +349,9 @@ class ProgramPage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("intro"),
-        APIField("director_id"),
-        APIField("topics"),
-        APIField("featured_items"),
+        APIField("director", serializer=PageLinkField()),
+        APIField("topics", serializer=TopicListField()),
+        APIField("featured_items", serializer=PageLinksField("item")),
     ]
 
     parent_page_types = ["home.ProgramIndexPage"]

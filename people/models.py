@@ -13,9 +13,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
+from cms.api_fields import ImageField, TopicListField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES
 from cms.feeds import listing_feed
 from cms.models import BasePage
@@ -155,10 +155,10 @@ class PersonPage(StaticRoutesMixin, BasePage):
         APIField("job_title"),
         APIField("affiliation"),
         APIField("is_expert"),
-        APIField("headshot", serializer=ImageRenditionField("fill-400x400")),
+        APIField("headshot", serializer=ImageField("fill-400x400")),
         APIField("short_bio"),
         APIField("bio"),
-        APIField("expertise"),
+        APIField("expertise", serializer=TopicListField()),
         APIField("email"),
         APIField("website_url"),
         APIField("x_handle"),

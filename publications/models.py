@@ -27,6 +27,15 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms import clock
+from cms.api_fields import (
+    AuthorsField,
+    DocumentField,
+    LocalDateTimeField,
+    PageLinksField,
+    SnippetField,
+    TopicField,
+    TopicListField,
+)
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, EndnoteBlock, KeyPointBlock
 from cms.feeds import listing_feed
 from cms.ical import CALENDAR_CONTENT_TYPE, CalendarEvent, render_calendar
@@ -148,13 +157,14 @@ class ContentPage(BasePage):
         APIField("updated_note"),
         APIField("dek"),
         APIField("byline"),
-        APIField("authors"),
-        APIField("topics"),
-        APIField("primary_topic"),
-        APIField("series"),
+        APIField("authors", serializer=AuthorsField()),
+        APIField("topics", serializer=TopicListField()),
+        APIField("primary_topic", serializer=TopicField()),
+        APIField("programs", serializer=PageLinksField()),
+        APIField("series", serializer=SnippetField("title", "slug")),
         APIField("reading_time"),
         APIField("body"),
-        APIField("related_pages"),
+        APIField("related_pages", serializer=PageLinksField("related")),
     ]
 
     is_creatable = False
@@ -346,7 +356,7 @@ class BriefPage(ContentPage):
     api_fields = [
         *ContentPage.api_fields,
         APIField("key_points"),
-        APIField("pdf"),
+        APIField("pdf", serializer=DocumentField()),
         APIField("endnotes"),
     ]
 
@@ -365,7 +375,11 @@ class ExplainerPage(ContentPage):
 
     content_panels = content_panels_for(FieldPanel("key_points"), FieldPanel("pdf"))
     search_fields = [*ContentPage.search_fields, index.SearchField("key_points")]
-    api_fields = [*ContentPage.api_fields, APIField("key_points"), APIField("pdf")]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("key_points"),
+        APIField("pdf", serializer=DocumentField()),
+    ]
 
     parent_page_types = ["publications.ExplainerIndexPage"]
     subpage_types: list[str] = []
@@ -400,7 +414,7 @@ class ReportPage(ContentPage):
         *ContentPage.api_fields,
         APIField("summary"),
         APIField("key_takeaways"),
-        APIField("pdf"),
+        APIField("pdf", serializer=DocumentField()),
         APIField("endnotes"),
         APIField("citation"),
     ]
@@ -469,7 +483,7 @@ class OpEdPage(ContentPage):
     )
     api_fields = [
         *ContentPage.api_fields,
-        APIField("outlet"),
+        APIField("outlet", serializer=SnippetField("name", "url")),
         APIField("original_url"),
         APIField("original_date"),
         APIField("reprint_mode"),
@@ -538,7 +552,7 @@ class MediaMentionPage(ContentPage):
     search_fields = [*ContentPage.search_fields, index.SearchField("quote")]
     api_fields = [
         *ContentPage.api_fields,
-        APIField("outlet"),
+        APIField("outlet", serializer=SnippetField("name", "url")),
         APIField("external_url"),
         APIField("kind"),
         APIField("quote"),
@@ -653,8 +667,8 @@ class EventPage(StaticRoutesMixin, ContentPage):
     search_fields = [*ContentPage.search_fields, index.FilterField("start")]
     api_fields = [
         *ContentPage.api_fields,
-        APIField("start"),
-        APIField("end"),
+        APIField("start", serializer=LocalDateTimeField(source="local_start")),
+        APIField("end", serializer=LocalDateTimeField(source="local_end")),
         APIField("timezone"),
         APIField("format"),
         APIField("status"),
