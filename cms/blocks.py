@@ -22,6 +22,9 @@ class HeadingBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["anchor"] = slugify(value["text"])
+        # The level becomes the element's name: a value that never went through the form's
+        # choice validation (an import, the ORM) must not be able to write markup.
+        context["tag"] = value["level"] if value["level"] in {"h2", "h3"} else "h2"
         return context
 
 

@@ -33,10 +33,24 @@ _TYPES = {
 _HASHED = re.compile(r"\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
 
 
+# Uploaded files (renditions, documents) are served from the site's own origin: only formats a
+# browser shows inertly or downloads keep their type. Anything else that reaches media/ (an
+# .svg, .html or .xml uploaded before the upload allow-list, or saved by code) is served as
+# application/octet-stream, which browsers download (the CDN adds nosniff), never run as a page.
+_INERT_MEDIA = frozenset(
+    {
+        *(".avif", ".gif", ".jpeg", ".jpg", ".png", ".webp"),  # renditions
+        *(".csv", ".docx", ".epub", ".ods", ".odt", ".pdf", ".pptx", ".txt", ".xlsx"),  # documents
+    }
+)
+
+
 def content_type(path: str) -> str:
     if path.endswith("feed.xml"):
         return "application/rss+xml; charset=utf-8"
     suffix = path[path.rfind(".") :] if "." in path.rsplit("/", 1)[-1] else ""
+    if path.startswith("media/") and suffix.lower() not in _INERT_MEDIA:
+        return "application/octet-stream"
     if suffix in _TYPES:
         return _TYPES[suffix]
     guessed, _ = mimetypes.guess_type(path)
