@@ -22,14 +22,18 @@ system-deps:
 	scripts/system-deps.sh
 
 ## The main job on the embedded SQLite database: migrate, seed demo content, build the static
-## site and serve the build as a visitor sees it.
+## site with its search index, start the local object store (SeaweedFS), deploy the build to
+## it and serve the deployed site as a visitor sees it, read anonymously from the bucket.
 demo: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	$(MANAGE) build --output build --jobs 2
 	$(MANAGE) search_index --output build
-	@echo "Static site: http://127.0.0.1:8000/   (CMS admin: '$(MANAGE) runserver 8001' after 'createsuperuser')"
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory build
+	@$(MANAGE) objectstore & store=$$!; trap 'kill $$store; wait $$store' EXIT INT TERM; \
+	  $(MANAGE) objectstore --wait-ready && \
+	  $(MANAGE) deploy --build build && \
+	  echo "Deployed site: http://127.0.0.1:8000/  (CMS admin: '$(MANAGE) runserver 8001' after 'createsuperuser'; publish-to-live: '$(MANAGE) worker')" && \
+	  $(MANAGE) serve --port 8000
 
 lint: install
 	$(BIN)/ruff check .
@@ -47,7 +51,7 @@ pytest: install system-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 pytest-postgres: install system-deps
-	scripts/with-postgres.sh $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(BIN)/pytest -m "not browser and not dbless" $(PYTEST_ARGS)
 
 ## Everything CI runs: lint, Django checks, the suite on SQLite, then again on PostgreSQL.
 test: lint check pytest pytest-postgres

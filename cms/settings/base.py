@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from PIL import Image as PILImage
 
 from cms.env import env, env_bool
 
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The static site's CSP and headers on public pages (cms/security_headers.py).
+    "cms.middleware.StaticSiteHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -144,10 +148,23 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_SERVE_METHOD = "direct"  # documents are plain files on the static site
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Uploads (tests/security/test_uploads.py). Documents are served from the site's own origin, so
+# only formats a browser downloads or shows inertly: no html/htm/svg/xml/js, which would run as
+# pages of the site, and no zip, which nobody can check before it is published. deploy/policy.py
+# serves anything else that reaches media/ as application/octet-stream.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "epub", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Images: no svg (script inside an image of our origin). The pixel limit bounds the memory a
+# rendition takes to decode (40 Mpx is ~160 MB as RGBA), whatever the compressed file's size;
+# a small file declaring more is refused at upload ("This file has too many pixels").
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Willow decodes a whole image before Wagtail counts its pixels: a 70-byte PNG declaring
+# 100 Mpx made the upload view start decoding it (hundreds of MB) and fail with a 500. Pillow
+# refuses to open (before decoding) an image of more than twice its MAX_IMAGE_PIXELS, so that
+# refusal is set at our limit; Wagtail shows it as "too many pixels". Below, Pillow only warns.
+PILImage.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
+warnings.filterwarnings("ignore", category=PILImage.DecompressionBombWarning)
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = SITE_BASE_URL

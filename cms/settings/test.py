@@ -3,12 +3,15 @@
 import tempfile
 from pathlib import Path
 
+from cms.env import env
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))
+# A throwaway folder per process, unless processes of one test must share it.
+MEDIA_ROOT = Path(env("CMS_TEST_MEDIA_ROOT", "") or tempfile.mkdtemp(prefix="cms-test-media-"))
 SITE_BASE_URL = "https://www.example.org"
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 # Wagtail's test helpers (assertPageIsEditable…) and the admin tests sign superusers in with

@@ -179,3 +179,38 @@ def assert_consistent(target: Target, old: dict[str, bytes], new: dict[str, byte
         if path.endswith(".html"):
             for asset in referenced_assets(body):
                 assert asset in live, f"{path} references missing {asset}"
+
+
+def run_manage(args: list[str], env: dict[str, str], timeout: float = 300) -> str:
+    """Run ``manage.py`` with exactly ``env``; its standard output (it must succeed)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, str(root / "manage.py"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def site_copy_env(seeded_database, folder: Path, target: Target) -> dict[str, str]:
+    """The environment of processes sharing a copy of the seeded site and deploying to target."""
+    import shutil
+
+    database = folder / "db.sqlite3"
+    shutil.copy(seeded_database, database)
+    return seeded_database.env | {
+        "DATABASE_URL": f"sqlite:///{database}",
+        "SITE_BUILD_DIR": str(folder / "build"),
+        "DEPLOY_S3_ENDPOINT_URL": target.endpoint_url,
+        "DEPLOY_S3_BUCKET": target.bucket,
+        "DEPLOY_S3_PREFIX": target.prefix,
+        "AWS_ACCESS_KEY_ID": target.access_key,
+        "AWS_SECRET_ACCESS_KEY": target.secret_key,
+    }

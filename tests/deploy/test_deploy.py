@@ -17,6 +17,9 @@ from deploy.target import s3_client
 
 from .s3_support import anonymous_get, live_keys, referenced_assets
 
+# No Django database: the same on SQLite and PostgreSQL, so run once (README, Tests).
+pytestmark = pytest.mark.dbless
+
 PAGES = ["op-eds/a", "op-eds/b", "topics/nato"]
 
 
@@ -298,3 +301,14 @@ def _rewrite_manifest(build) -> None:
             hashlib.sha256(data).hexdigest(), len(data), entry.content_type, entry.cache_control
         )
     (build.root / "manifest.json").write_text(manifest.to_json())
+
+
+def test_a_dry_run_lists_the_cdn_invalidations_when_a_distribution_is_set(target, builds):
+    from dataclasses import replace
+
+    deploy(builds("v1").write(1, PAGES), target)
+    with_cdn = replace(target, cloudfront_distribution_id="E2EXAMPLE")
+    result = deploy(builds("v2").write(2, PAGES), with_cdn, dry_run=True)
+    assert "invalidate  /op-eds/a/" in result.plan
+    assert "invalidate  /op-eds/a/index.html" in result.plan
+    assert not any("static/css" in line for line in result.plan if line.startswith("invalidate"))

@@ -18,6 +18,9 @@ from deploy.target import s3_client
 
 from .s3_support import assert_consistent, live_keys, manage, target_for
 
+# No Django database: the same on SQLite and PostgreSQL, so run once (README, Tests).
+pytestmark = pytest.mark.dbless
+
 PAGES = ["op-eds/a", "op-eds/b", "topics/nato", "events/x"]
 # Storing new content (asset upload), live HTML being replaced, the pointer switch.
 PHASES = [("objects", 2), ("html", 2), ("pointer", 0)]

@@ -4,11 +4,15 @@ drops it) and CloudFront invalidations."""
 from unittest import mock
 
 import boto3
+import pytest
 from botocore.stub import Stubber
 
 from deploy import cdn
 from deploy.bucket import Bucket, RemoteFile
 from deploy.target import Target
+
+# No Django database: the same on SQLite and PostgreSQL, so run once (README, Tests).
+pytestmark = pytest.mark.dbless
 
 TARGET = Target(
     bucket="site",

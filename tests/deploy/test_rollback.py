@@ -11,6 +11,9 @@ from deploy.publish import Options, deploy_build, rollback
 
 from .s3_support import live_keys, manage, settings_for
 
+# No Django database: the same on SQLite and PostgreSQL, so run once (README, Tests).
+pytestmark = pytest.mark.dbless
+
 PAGES = ["op-eds/a", "op-eds/b", "topics/nato"]
 
 

@@ -1,0 +1,35 @@
+"""`manage.py serve`: browse the deployed site, read anonymously from the site bucket."""
+
+from __future__ import annotations
+
+from cms.security_headers import static_site_headers
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from deploy.serve import bucket_url, make_server
+from deploy.target import Target
+
+
+class Command(BaseCommand):
+    help = "Serve the deployed site from the bucket as a visitor sees it (with the CDN headers)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--bind", default="127.0.0.1")
+
+    def handle(self, *args, port: int, bind: str, **options) -> None:
+        if not settings.DEPLOY_S3_ENDPOINT_URL:
+            raise CommandError("serve reads an S3-compatible endpoint: set DEPLOY_S3_ENDPOINT_URL.")
+        target = Target.from_settings()
+        base = bucket_url(target.endpoint_url, target.bucket, target.prefix)
+        try:
+            server = make_server(bind, port, base, static_site_headers())
+        except OSError as exc:
+            raise CommandError(f"Cannot listen on {bind}:{port}: {exc}") from exc
+        self.stdout.write(f"The deployed site: http://{bind}:{port}/  (from {base}; Ctrl-C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
