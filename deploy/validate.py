@@ -42,27 +42,36 @@ def internal_path(link: str) -> str | None:
     return path
 
 
+def internal_links(html: str) -> list[str]:
+    """The output paths an HTML document links to (not the search bundle, written later)."""
+    parser = _Links()
+    parser.feed(html)
+    parser.close()
+    needed = {internal_path(link) for link in parser.links}
+    return sorted(path for path in needed if path and not path.startswith(SEARCH_BUNDLE))
+
+
 def validate(root: Path, manifest: Manifest) -> None:
-    """Every internal link resolves; every output has a content type; HTML parses."""
+    """Every internal link resolves; every output has a content type; HTML parses.
+
+    The internal links of each HTML output are recorded in its manifest entry
+    (``deps["links"]``), so an output reused by an incremental build is not parsed again.
+    """
     problems: list[str] = []
     for path, entry in manifest.entries.items():
         if not entry.content_type:
             problems.append(f"{path}: no content type")
         if not path.endswith(".html"):
             continue
-        parser = _Links()
-        try:
-            parser.feed((root / path).read_text("utf-8"))
-            parser.close()
-        except (UnicodeDecodeError, AssertionError) as exc:
-            problems.append(f"{path}: does not parse ({exc})")
-            continue
-        for link in parser.links:
-            needed = internal_path(link)
-            if needed is None or needed.startswith(SEARCH_BUNDLE):
+        if "links" not in entry.deps:
+            try:
+                entry.deps["links"] = internal_links((root / path).read_text("utf-8"))
+            except (UnicodeDecodeError, AssertionError) as exc:
+                problems.append(f"{path}: does not parse ({exc})")
                 continue
+        for needed in entry.deps["links"]:
             if needed not in manifest.entries:
-                problems.append(f"{path}: broken internal link {link}")
+                problems.append(f"{path}: broken internal link /{needed}")
     if problems:
         shown = "\n  ".join(problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cms.security_headers import static_site_headers
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from cms.security_headers import static_site_headers
 from deploy.serve import bucket_url, make_server
 from deploy.target import Target
 
