@@ -62,7 +62,7 @@ def poison_site(case: Any) -> dict[str, Any]:
     snippets, an image, a document, the site settings and the author rows."""
     image = f.ImageFactory(
         title=text_payload(255, 1),
-        description=text_payload(None, 2),
+        description=text_payload(255, 2),  # Wagtail: CharField(max_length=255)
         caption=text_payload(500, 3),
         credit=text_payload(255, 4),
     )
