@@ -6,6 +6,7 @@ import hashlib
 import multiprocessing
 import os
 import shutil
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -74,6 +75,7 @@ def build_site(
     output = output.resolve()
     staging = output.parent / f".{output.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
+    _remove_leftovers(output)
     staging.mkdir(parents=True)
     previous = None if full else Manifest.load(output)
     now = timezone.now()
@@ -185,12 +187,21 @@ def _entry(
 
 
 def _swap(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames, so no half build is ever in place."""
-    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    """Replace ``output`` by ``staging`` with two renames, so no half build is ever in place.
+
+    The previous build is removed by a background thread (tens of thousands of links take
+    seconds), so a deploy can start at once; one left over by a killed process is removed by
+    the next build."""
+    old = output.parent / f".{output.name}.old-{os.getpid()}-{time.time_ns()}"
     if output.exists():
         output.rename(old)
     staging.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    threading.Thread(target=shutil.rmtree, args=(old, True), name="remove-old-build").start()
+
+
+def _remove_leftovers(output: Path) -> None:
+    for leftover in output.parent.glob(f".{output.name}.old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 # --- rendering -----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ the dependency record it was rendered from."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,18 @@ class Entry:
     deps: dict[str, Any] = field(default_factory=dict)
     redirect: str = ""  # redirect stubs: the target URL
 
+    def as_dict(self) -> dict[str, Any]:
+        data = {
+            "sha256": self.sha256,
+            "size": self.size,
+            "content_type": self.content_type,
+            "cache_control": self.cache_control,
+            "deps": self.deps,
+        }
+        if self.redirect:
+            data["redirect"] = self.redirect
+        return data
+
 
 @dataclass
 class Manifest:
@@ -29,12 +41,14 @@ class Manifest:
     state: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> str:
+        """Compact, sorted JSON; built by hand because ``asdict`` deep-copies every dependency
+        list (seconds for a large site)."""
         data = {
             "version": FORMAT_VERSION,
-            "entries": {path: asdict(entry) for path, entry in sorted(self.entries.items())},
+            "entries": {path: entry.as_dict() for path, entry in self.entries.items()},
             "state": self.state,
         }
-        return json.dumps(data, indent=1, sort_keys=True) + "\n"
+        return json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> Manifest:
