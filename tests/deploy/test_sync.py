@@ -191,3 +191,37 @@ class SyncToBucketTests(SiteTestCase):
         self.assertIn("Site deploys are failing", mail.outbox[0].subject)
         self.assertEqual(live, {path: anonymous_get(self.target, path)[0] for path in live})
         self.assertTrue(SyncRequest.objects.filter(sync__isnull=True).exists(), "nothing lost")
+
+
+class OneTick:
+    """A stop event that lets the worker's scheduled-publishing loop run exactly once."""
+
+    def is_set(self) -> bool:
+        return False
+
+    def wait(self, seconds: float) -> bool:
+        return True
+
+
+class SchedulerTickTests(SiteTestCase):
+    def test_the_workers_tick_publishes_due_pages_on_one_worker_at_a_time(self):
+        from deploy.management.commands.worker import SCHEDULE_LEASE, Command
+
+        page = f.OpEdPageFactory(
+            parent=self.op_eds, title="Due", slug="due", publish=False, live=False
+        )
+        page.go_live_at = timezone.now() + timedelta(minutes=1)
+        page.save_revision().publish()  # scheduled
+        SyncRequest.objects.all().delete()
+        later = timezone.now() + timedelta(minutes=2)
+        with mock.patch.object(timezone, "now", return_value=later):
+            self.assertTrue(leases.take(SCHEDULE_LEASE, "other-machine:1", 60))
+            Command._scheduled_publishing("this-machine:1", 60, OneTick())
+            page.refresh_from_db()
+            self.assertFalse(page.live, "another worker holds this minute's tick")
+
+            leases.release(SCHEDULE_LEASE, "other-machine:1")
+            Command._scheduled_publishing("this-machine:1", 60, OneTick())
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertTrue(SyncRequest.objects.filter(page_id=page.pk).exists())
