@@ -214,7 +214,11 @@ class SchedulerTickTests(SiteTestCase):
         page.save_revision().publish()  # scheduled
         SyncRequest.objects.all().delete()
         later = timezone.now() + timedelta(minutes=2)
-        with mock.patch.object(timezone, "now", return_value=later):
+        # The tick closes stale connections between runs; not the test's, inside its transaction.
+        keep_connection = mock.patch(
+            "deploy.management.commands.worker.close_old_connections", lambda: None
+        )
+        with keep_connection, mock.patch.object(timezone, "now", return_value=later):
             self.assertTrue(leases.take(SCHEDULE_LEASE, "other-machine:1", 60))
             Command._scheduled_publishing("this-machine:1", 60, OneTick())
             page.refresh_from_db()
