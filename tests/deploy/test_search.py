@@ -3,7 +3,6 @@ from run to run, and usable from the static files in a browser."""
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import io
@@ -11,9 +10,7 @@ import json
 import re
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from unittest import mock
 
@@ -23,6 +20,7 @@ from django.core.management.base import CommandError
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
+from cms.security_headers import static_site_headers
 from deploy.build import build_site
 from deploy.errors import BuildError
 from deploy.manifest import MANIFEST_NAME, Manifest
@@ -33,6 +31,7 @@ from publications.models import OpEdPage
 
 from .. import factories as f
 from ..base import SiteTestCase
+from ..static_server import serve
 from ..wagtail_roots import ensure_wagtail_roots
 
 
@@ -245,23 +244,8 @@ class SearchIndexTests(SiteTestCase):
 
 # --- in a browser, from the static files alone ----------------------------------------------
 
+
 # The policy the site is meant to be served with: no inline script; WebAssembly for Pagefind.
-CSP = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-    "img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; "
-    "base-uri 'self'"
-)
-
-
-class _StaticHandler(SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture
 def served_demo_build(tmp_path: Path) -> Iterator[str]:
     """The seeded demo site, built and indexed, served as plain files from 127.0.0.1."""
@@ -270,16 +254,8 @@ def served_demo_build(tmp_path: Path) -> Iterator[str]:
     output = tmp_path / "site"
     build_site(output, jobs=1)
     build_search_index(output)
-    handler = functools.partial(_StaticHandler, directory=str(output))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(output, static_site_headers()) as base:  # under the site's real CSP
+        yield base
 
 
 @pytest.mark.browser

@@ -27,7 +27,8 @@ from deploy.search import build_search_index
 
 from .. import factories as f
 from ..base import SiteTestCase
-from .xss_corpus import in_chromium, serve
+from ..static_server import serve
+from .xss_corpus import in_chromium
 
 TEMPLATE_DIRS = [settings.BASE_DIR / app / "templates" for app in ["cms", "home", "people"]] + [
     settings.BASE_DIR / "publications" / "templates"

@@ -36,6 +36,7 @@ from publications.models import ContentPageAuthor, OpEdPage, Outlet, Series
 
 from .. import factories as f
 from ..base import SiteTestCase
+from ..static_server import serve
 from .xss_corpus import (
     BREAKOUT_URLS,
     DOM_AUDIT,
@@ -48,7 +49,6 @@ from .xss_corpus import (
     audit_html,
     audit_tree,
     in_chromium,
-    serve,
     text_payload,
 )
 
