@@ -18,7 +18,14 @@ FEED_ROUTE = "feed.xml"
 
 
 class StaticRoutesMixin(RoutablePageMixin):
-    """A routable page that lists its sub-paths for the static export."""
+    """A routable page that lists its sub-paths for the static export.
+
+    Classes whose every page has the same sub-paths list them in ``fixed_routes``; the build
+    then plans them without loading the pages. Classes whose sub-paths depend on a page's data
+    (pagination, archives) override ``get_static_routes``.
+    """
+
+    fixed_routes: tuple[str, ...] = ()
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
         if self.live and path_components and "." in path_components[-1]:
@@ -37,7 +44,7 @@ class StaticRoutesMixin(RoutablePageMixin):
 
         e.g. ``page/2/``, ``archive/2025/02/``, ``feed.xml``.
         """
-        return iter(())
+        return iter(self.fixed_routes)
 
     def route_url(self, request: HttpRequest | None, route: str = "") -> str:
         """Site-relative URL of one of the page's sub-paths; '' while the page has no URL."""

@@ -44,12 +44,12 @@ def sitemap_entries(site: Site) -> Iterator[tuple[str, str]]:
         visible(Page.objects.descendant_of(root, inclusive=True))
         .exclude(_noindex_q())
         .order_by("path")
-        .only("url_path", "last_published_at")
+        .values_list("pk", "url_path", "last_published_at")
     )
-    for page in pages.iterator(chunk_size=2000):
-        published = page.last_published_at
+    for pk, url_path, published in pages.iterator(chunk_size=2000):
+        depend(f"p:{pk}")  # rows, not instances: recorded by hand (cms.deps)
         lastmod = published.astimezone(UTC).date().isoformat() if published else ""
-        yield public_url(page.url_path[prefix_length:]), lastmod
+        yield public_url(url_path[prefix_length:]), lastmod
 
 
 def render_sitemap(site: Site) -> str:

@@ -16,9 +16,10 @@ import base64
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from botocore.client import BaseClient
 from botocore.exceptions import (
     BotoCoreError,
@@ -65,13 +66,13 @@ class Release:
             "id": self.id,
             "created": self.created,
             "trigger": self.trigger,
-            "files": {path: asdict(item) for path, item in sorted(self.files.items())},
+            "files": self.files,  # orjson writes dataclasses as objects, fields in order
         }
-        return json.dumps(data, separators=(",", ":"), sort_keys=True).encode()
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
 
     @classmethod
     def from_json(cls, raw: bytes) -> Release:
-        data = json.loads(raw)
+        data = orjson.loads(raw)
         files = {path: RemoteFile(**item) for path, item in data["files"].items()}
         return cls(id=data["id"], created=data["created"], trigger=data["trigger"], files=files)
 

@@ -6,7 +6,6 @@ import hashlib
 import multiprocessing
 import os
 import shutil
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -22,14 +21,14 @@ from wagtail.models import Page
 from cms.deps import depend, loaded_keys, recording
 from cms.memo import build_scope
 
-from . import assets, state
+from . import assets, commit, state
 from .errors import BuildError
 from .jobs import Job, Kind
 from .manifest import MANIFEST_NAME, Entry, Manifest
 from .plan import Plan, plan_site
 from .policy import cache_control, content_type
 from .render import Renderer
-from .validate import validate
+from .validate import SEARCH_BUNDLE, validate
 
 Progress = Callable[[int, int], None]
 
@@ -69,49 +68,26 @@ def build_site(
     """Build the public site into ``output``; on any failure ``output`` is left untouched.
 
     Without ``full``, outputs of the previous build in ``output`` whose dependencies did not
-    change are reused (``deploy.state``); the result is the same as a full build.
+    change are reused (``deploy.state``) and only what changed is committed into ``output``
+    (``deploy.commit``); the result is the same as a full build, which is swapped in whole.
     """
     started = time.perf_counter()
     output = output.resolve()
-    staging = output.parent / f".{output.name}.staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    _remove_leftovers(output)
-    staging.mkdir(parents=True)
-    previous = None if full else Manifest.load(output)
-    now = timezone.now()
-    try:
-        with assets.hashed_static() as static_root, build_scope(now=now):
-            plan = plan_site()
-            current = state.capture(plan.site, now)
-            current["code"] = code_fingerprint(static_root)
-            reused = _reusable(plan, previous, current)
-            todo = sorted(job for path, job in plan.jobs.items() if path not in reused)
-            written = render_all(plan, todo, staging, jobs=max(1, jobs), progress=progress, now=now)
-            for path in reused:
-                target = staging / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(output / path, target)
-            refs = {ref for item in written for ref in item.refs}
-            refs |= {ref for entry in reused.values() for ref in entry.deps.get("refs", ())}
-            asset_paths = assets.copy_static(refs, static_root, staging)
-            asset_paths += assets.copy_media(refs, staging)
-        manifest = Manifest(state=current)
-        for item in written:
-            deps = {"keys": sorted(item.keys), "refs": sorted(item.refs)}
-            entry = _entry(item.path, staging, item.sha256, item.size, deps)
-            manifest.entries[item.path] = replace(entry, redirect=plan.jobs[item.path].target)
-        manifest.entries.update(reused)
-        for path in asset_paths:
-            manifest.entries[path] = _entry(path, staging)
-        manifest.entries.update(
-            _carry_search_index(previous or Manifest.load(output), output, staging)
-        )
-        validate(staging, manifest)
-        (staging / MANIFEST_NAME).write_text(manifest.to_json())
-        _swap(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with commit.locked(output):
+        previous = None if full else Manifest.load(output)
+        staging = commit.staging_path(output)
+        staging.mkdir(parents=True)
+        try:
+            plan, manifest, written, reused = _build(output, staging, previous, jobs, progress)
+            if previous is None:
+                _link_all(_search_index(manifest), output, staging)
+                commit.swap(staging, output)
+            else:
+                commit.commit(staging, output, *_changes(previous, manifest, written))
+        except BaseException:
+            if not commit.journal_path(output).exists():  # else the next reader rolls forward
+                shutil.rmtree(staging, ignore_errors=True)
+            raise
     removed = len(set(previous.entries) - set(manifest.entries)) if previous else 0
     return BuildResult(
         output=output,
@@ -124,8 +100,69 @@ def build_site(
     )
 
 
-def _reusable(plan: Plan, previous: Manifest | None, current: dict) -> dict[str, Entry]:
-    """Previous outputs that are still planned and that no change since then can affect."""
+def _build(
+    output: Path,
+    staging: Path,
+    previous: Manifest | None,
+    jobs: int,
+    progress: Progress | None,
+) -> tuple[Plan, Manifest, list[Written], dict[str, Entry]]:
+    """Render what changed into ``staging`` and make the new manifest (validated, written to
+    ``staging``); outputs reused from ``output`` stay where they are."""
+    now = timezone.now()
+    with assets.hashed_static() as static_root, build_scope(now=now):
+        plan = plan_site()
+        current = state.capture(plan.site, now)
+        current["code"] = code_fingerprint(static_root)
+        reused = _reusable(plan, previous, current, output)
+        todo = sorted(job for path, job in plan.jobs.items() if path not in reused)
+        written = render_all(plan, todo, staging, jobs=max(1, jobs), progress=progress, now=now)
+        refs = {ref for item in written for ref in item.refs}
+        refs |= {ref for entry in reused.values() for ref in entry.deps.get("refs", ())}
+        asset_paths = assets.copy_static(refs, static_root, staging)
+        asset_paths += assets.copy_media(refs, staging)
+    manifest = Manifest(state=current)
+    for item in written:
+        deps = {"keys": sorted(item.keys), "refs": sorted(item.refs)}
+        entry = _entry(item.path, staging, item.sha256, item.size, deps)
+        manifest.entries[item.path] = replace(entry, redirect=plan.jobs[item.path].target)
+    manifest.entries.update(reused)
+    for path in asset_paths:
+        manifest.entries[path] = _entry(path, staging)
+    # The previous search index stays until `search_index` replaces it, so a deploy right
+    # after a build still has one (searching may lag the pages by one step).
+    if previous is not None or (previous := Manifest.load(output)) is not None:
+        manifest.entries.update(_search_index(previous, output))
+    validate(staging, manifest)
+    (staging / MANIFEST_NAME).write_text(manifest.to_json())
+    return plan, manifest, written, reused
+
+
+def _changes(
+    previous: Manifest, manifest: Manifest, written: list[Written]
+) -> tuple[list[str], list[str]]:
+    """(staged files that differ from what ``output`` holds, the manifest last; outputs to
+    remove) for an incremental commit."""
+    staged = [item.path for item in written] + [
+        path
+        for path, entry in manifest.entries.items()
+        if not entry.deps and not path.startswith(SEARCH_BUNDLE)
+    ]
+    moved = [
+        path
+        for path in dict.fromkeys(staged)
+        if (before := previous.entries.get(path)) is None
+        or before.sha256 != manifest.entries[path].sha256
+    ]
+    removed = sorted(set(previous.entries) - set(manifest.entries))
+    return [*moved, MANIFEST_NAME], removed
+
+
+def _reusable(
+    plan: Plan, previous: Manifest | None, current: dict, output: Path
+) -> dict[str, Entry]:
+    """Previous outputs that are still planned, still on disk, and that no change since then
+    can affect."""
     if previous is None or previous.state.get("version") != current["version"]:
         return {}
     if previous.state.get("code") != current["code"]:
@@ -138,22 +175,28 @@ def _reusable(plan: Plan, previous: Manifest | None, current: dict) -> dict[str,
         and job.kind is not Kind.REDIRECT
         and "keys" in entry.deps
         and not changes.affects(entry.deps["keys"])
+        and os.path.exists(output / path)
     }
 
 
-def _carry_search_index(previous: Manifest | None, output: Path, staging: Path) -> dict:
-    """The previous build's search index, kept until `search_index` replaces it, so a deploy
-    right after a build still has one (searching may lag the pages by one step)."""
-    if previous is None:
-        return {}
-    carried = {}
-    for path, entry in previous.entries.items():
-        if path.startswith("pagefind/") and (output / path).exists():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(output / path, target)
-            carried[path] = entry
-    return carried
+def _search_index(manifest: Manifest, output: Path | None = None) -> dict[str, Entry]:
+    """The search index's entries of ``manifest`` (those still in ``output``, if given)."""
+    return {
+        path: entry
+        for path, entry in manifest.entries.items()
+        if path.startswith(SEARCH_BUNDLE) and (output is None or (output / path).exists())
+    }
+
+
+def _link_all(paths: Iterable[str], source: Path, target: Path) -> None:
+    """Hard-link each of ``paths`` from ``source`` into ``target``, making each folder once."""
+    made: set[str] = set()
+    for path in paths:
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(target / folder, exist_ok=True)
+            made.add(folder)
+        os.link(source / path, target / path)
 
 
 def code_fingerprint(static_root: Path) -> str:
@@ -184,24 +227,6 @@ def _entry(
         cache_control=cache_control(path),
         deps=deps or {},
     )
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames, so no half build is ever in place.
-
-    The previous build is removed by a background thread (tens of thousands of links take
-    seconds), so a deploy can start at once; one left over by a killed process is removed by
-    the next build."""
-    old = output.parent / f".{output.name}.old-{os.getpid()}-{time.time_ns()}"
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    threading.Thread(target=shutil.rmtree, args=(old, True), name="remove-old-build").start()
-
-
-def _remove_leftovers(output: Path) -> None:
-    for leftover in output.parent.glob(f".{output.name}.old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
 
 
 # --- rendering -----------------------------------------------------------------------------

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
+from cms.routing import StaticRoutesMixin
 from cms.visibility import visible
 
 from .errors import BuildError
@@ -40,15 +43,34 @@ def default_site() -> Site:
     return site
 
 
-def site_relative(page: Page, site: Site) -> str:
-    """'/home/op-eds/x/' under a site rooted at '/home/' → '/op-eds/x/'."""
-    return "/" + page.url_path[len(site.root_page.url_path) :]
+def public_pages(site: Site) -> list[tuple[int, str, type[Page]]]:
+    """(id, url_path, class) of the visible pages of ``site``, in tree order: one query."""
+    rows = (
+        visible(Page.objects.descendant_of(site.root_page, inclusive=True))
+        .order_by("path")
+        .values_list("pk", "url_path", "content_type_id")
+    )
+    model = ContentType.objects.get_for_id
+    return [(pk, url_path, model(ct).model_class() or Page) for pk, url_path, ct in rows]
 
 
-def public_pages(site: Site) -> Iterator[Page]:
-    """The specific visible pages of ``site``, in tree order, streamed (none kept in memory)."""
-    queryset = visible(Page.objects.descendant_of(site.root_page, inclusive=True))
-    return queryset.order_by("path").specific().defer_streamfields().iterator(chunk_size=500)
+def _routes_need_the_page(model: type[Page]) -> bool:
+    """Does ``model`` compute its sub-paths from a page's data (pagination, archives)?"""
+    routes = getattr(model, "get_static_routes", None)
+    return routes is not None and routes is not StaticRoutesMixin.get_static_routes
+
+
+def _pages_with_routes(pages: list[tuple[int, str, type[Page]]]) -> dict[int, Page]:
+    """The few pages whose sub-paths depend on their data, loaded as their specific class."""
+    by_model: dict[type[Page], list[int]] = defaultdict(list)
+    for pk, _url_path, model in pages:
+        if _routes_need_the_page(model):
+            by_model[model].append(pk)
+    return {
+        page.pk: page
+        for model, ids in by_model.items()
+        for page in model.objects.filter(pk__in=ids).defer_streamfields()
+    }
 
 
 def json_path(url: str) -> str:
@@ -59,13 +81,20 @@ def json_path(url: str) -> str:
 def plan_site(site: Site | None = None) -> Plan:
     site = site or default_site()
     plan = Plan(site=site)
-    for page in public_pages(site):
-        url = site_relative(page, site)
-        plan.urls[page.pk] = url
-        plan.add(Job(output_path(url), Kind.PAGE, url, page.pk))
-        plan.add(Job(json_path(url), Kind.JSON, f"/api/v2/pages/{page.pk}/", page.pk))
-        for route in getattr(page, "get_static_routes", lambda: ())():
-            plan.add(Job(output_path(url + route), Kind.PAGE, url + route, page.pk, route))
+    pages = public_pages(site)
+    loaded = _pages_with_routes(pages)
+    root_length = len(site.root_page.url_path)
+    for pk, url_path, model in pages:
+        url = "/" + url_path[root_length:]
+        plan.urls[pk] = url
+        plan.add(Job(output_path(url), Kind.PAGE, url, pk))
+        plan.add(Job(json_path(url), Kind.JSON, f"/api/v2/pages/{pk}/", pk))
+        if pk in loaded:
+            routes = loaded[pk].get_static_routes()
+        else:
+            routes = getattr(model, "fixed_routes", ())
+        for route in routes:
+            plan.add(Job(output_path(url + route), Kind.PAGE, url + route, pk, route))
     for url in SITE_FILES:
         plan.add(Job(output_path(url), Kind.VIEW, url))
     plan.add(Job("404.html", Kind.NOT_FOUND, "/404-page-not-found/"))

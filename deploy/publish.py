@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import cdn
+from . import cdn, commit
 from .bucket import OBJECTS, Bucket, Pointer, Release, RemoteFile, sha256_checksum
 from .errors import DeployError
 from .faults import checkpoint
@@ -123,8 +123,18 @@ class Options:
 
 
 def deploy_build(build: Path, options: Options, target: Target | None = None) -> DeployResult:
-    """Deploy the build in ``build`` (its manifest says what it holds)."""
+    """Deploy the build in ``build`` (its manifest says what it holds).
+
+    The build folder's shared lock is held throughout, so no build commits into it meanwhile.
+    """
     build = build.resolve()
+    if not build.is_dir():
+        raise DeployError(f"{build} holds no build (no manifest.json): run `manage.py build`.")
+    with commit.locked(build, shared=True):
+        return _deploy_locked(build, options, target)
+
+
+def _deploy_locked(build: Path, options: Options, target: Target | None) -> DeployResult:
     manifest = Manifest.load(build)
     if manifest is None:
         raise DeployError(f"{build} holds no build (no manifest.json): run `manage.py build`.")

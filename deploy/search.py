@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import commit
 from .errors import BuildError
 from .manifest import MANIFEST_NAME, Entry, Manifest
 from .pagefind_format import UnknownFormat, canonicalise
@@ -51,38 +52,48 @@ class SearchResult:
 
 
 def build_search_index(output: Path) -> SearchResult:
-    """Rebuild ``output/pagefind/`` from the build's HTML and record it in its manifest."""
+    """Rebuild ``output/pagefind/`` from the build's HTML and record it in its manifest.
+
+    Pagefind reads a hard-linked snapshot of the build's HTML, taken under the build folder's
+    shared lock, so builds and deploys may go on while it runs; the new index is then swapped
+    into whatever build is current by then (searching may lag the pages by one step).
+    """
     started = time.perf_counter()
     output = output.resolve()
-    manifest = _load_manifest(output)
-    _check_html_is_the_builds(output, manifest)
     executable = _pagefind_executable()
+    snapshot = output.parent / f".{output.name}.{BUNDLE}-snapshot-{os.getpid()}"
     staging = output.parent / f".{output.name}.{BUNDLE}-staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    for folder in (snapshot, staging):
+        shutil.rmtree(folder, ignore_errors=True)
     try:
-        _run(executable, output, staging)
+        with commit.locked(output, shared=True):
+            manifest = _load_manifest(output)
+            _check_html_is_the_builds(output, manifest)
+            _snapshot_html(output, manifest, snapshot)
+        _run(executable, snapshot, staging)
         try:
             canonicalise(staging)
             unstable = ""
         except UnknownFormat as exc:
             unstable = str(exc)
         pages = _page_count(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    target = output / BUNDLE
-    _swap(staging, target)
-
-    prefix = BUNDLE + "/"
-    before = {path for path in manifest.entries if path.startswith(prefix)}
-    for path in before:
-        del manifest.entries[path]
-    files = sorted(
-        path.relative_to(output).as_posix() for path in target.rglob("*") if path.is_file()
-    )
-    for path in files:
-        manifest.entries[path] = _entry(output, path)
-    _save_manifest(output, manifest)
+        with commit.locked(output):
+            manifest = _load_manifest(output)  # a build may have been committed meanwhile
+            target = output / BUNDLE
+            _swap(staging, target)
+            prefix = BUNDLE + "/"
+            before = {path for path in manifest.entries if path.startswith(prefix)}
+            for path in before:
+                del manifest.entries[path]
+            files = sorted(
+                path.relative_to(output).as_posix() for path in target.rglob("*") if path.is_file()
+            )
+            for path in files:
+                manifest.entries[path] = _entry(output, path)
+            _save_manifest(output, manifest)
+    finally:
+        for folder in (snapshot, staging):
+            shutil.rmtree(folder, ignore_errors=True)
     return SearchResult(
         output=output,
         files=files,
@@ -92,6 +103,19 @@ def build_search_index(output: Path) -> SearchResult:
         seconds=time.perf_counter() - started,
         unstable=unstable,
     )
+
+
+def _snapshot_html(output: Path, manifest: Manifest, snapshot: Path) -> None:
+    """Hard links to the build's HTML pages (what Pagefind reads), nothing else."""
+    made: set[str] = set()
+    for path in manifest.entries:
+        if not path.endswith(".html"):
+            continue
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(snapshot / folder, exist_ok=True)
+            made.add(folder)
+        os.link(output / path, snapshot / path)
 
 
 def _load_manifest(output: Path) -> Manifest:

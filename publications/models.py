@@ -628,6 +628,8 @@ ICS_STATUS = {EventStatus.CANCELLED: "CANCELLED", EventStatus.POSTPONED: "TENTAT
 class EventPage(StaticRoutesMixin, ContentPage):
     """An event with timezone-aware times, its speakers (author rows) and an agenda."""
 
+    fixed_routes = (ICS_ROUTE,)
+
     start = models.DateTimeField()
     end = models.DateTimeField()
     timezone = models.CharField(
@@ -760,8 +762,6 @@ class EventPage(StaticRoutesMixin, ContentPage):
             render_calendar(self.calendar_event()), content_type=CALENDAR_CONTENT_TYPE
         )
 
-    def get_static_routes(self) -> Iterator[str]:
-        yield ICS_ROUTE
 
 
 # --- Section indexes -----------------------------------------------------------------------

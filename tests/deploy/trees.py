@@ -13,3 +13,8 @@ def snapshot(root: Path) -> dict[str, bytes]:
         entry.pop("deps")
     files["manifest.json"] = json.dumps(entries, sort_keys=True).encode()
     return files
+
+
+def leftovers(folder: Path) -> list[str]:
+    """What a build left in ``folder`` besides the lock file beside each build folder."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock"))
