@@ -51,12 +51,33 @@ class SearchResult:
         )
 
 
-def build_search_index(output: Path) -> SearchResult:
-    """Rebuild ``output/pagefind/`` from the build's HTML and record it in its manifest.
+@dataclass
+class PreparedIndex:
+    """A new index written next to the build, not yet in it (``install_search_index``)."""
 
-    Pagefind reads a hard-linked snapshot of the build's HTML, taken under the build folder's
-    shared lock, so builds and deploys may go on while it runs; the new index is then swapped
-    into whatever build is current by then (searching may lag the pages by one step).
+    staging: Path
+    pages: int
+    unstable: str
+    started: float
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def build_search_index(output: Path) -> SearchResult:
+    """Rebuild ``output/pagefind/`` from the build's HTML and record it in its manifest."""
+    prepared = prepare_search_index(output)
+    try:
+        return install_search_index(output, prepared)
+    finally:
+        prepared.discard()
+
+
+def prepare_search_index(output: Path) -> PreparedIndex:
+    """Run Pagefind over a hard-linked snapshot of the build's HTML pages.
+
+    The snapshot is taken under the build folder's shared lock; Pagefind then runs without
+    it, so builds and deploys go on meanwhile (the index may lag the pages by one step).
     """
     started = time.perf_counter()
     output = output.resolve()
@@ -76,32 +97,40 @@ def build_search_index(output: Path) -> SearchResult:
             unstable = ""
         except UnknownFormat as exc:
             unstable = str(exc)
-        pages = _page_count(staging)
-        with commit.locked(output):
-            manifest = _load_manifest(output)  # a build may have been committed meanwhile
-            target = output / BUNDLE
-            _swap(staging, target)
-            prefix = BUNDLE + "/"
-            before = {path for path in manifest.entries if path.startswith(prefix)}
-            for path in before:
-                del manifest.entries[path]
-            files = sorted(
-                path.relative_to(output).as_posix() for path in target.rglob("*") if path.is_file()
-            )
-            for path in files:
-                manifest.entries[path] = _entry(output, path)
-            _save_manifest(output, manifest)
+        return PreparedIndex(staging, _page_count(staging), unstable, started)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
-        for folder in (snapshot, staging):
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def install_search_index(output: Path, prepared: PreparedIndex) -> SearchResult:
+    """Swap a prepared index in as ``output/pagefind/`` and record its files in the manifest
+    of the build that is current now."""
+    output = output.resolve()
+    with commit.locked(output):
+        manifest = _load_manifest(output)
+        target = output / BUNDLE
+        _swap(prepared.staging, target)
+        prefix = BUNDLE + "/"
+        before = {path for path in manifest.entries if path.startswith(prefix)}
+        for path in before:
+            del manifest.entries[path]
+        files = sorted(
+            path.relative_to(output).as_posix() for path in target.rglob("*") if path.is_file()
+        )
+        for path in files:
+            manifest.entries[path] = _entry(output, path)
+        _save_manifest(output, manifest)
     return SearchResult(
         output=output,
         files=files,
-        pages=pages,
+        pages=prepared.pages,
         size=sum(manifest.entries[path].size for path in files),
         removed=len(before - set(files)),
-        seconds=time.perf_counter() - started,
-        unstable=unstable,
+        seconds=time.perf_counter() - prepared.started,
+        unstable=prepared.unstable,
     )
 
 
@@ -210,4 +239,10 @@ def _save_manifest(output: Path, manifest: Manifest) -> None:
     os.replace(temporary, target)
 
 
-__all__ = ["SearchResult", "build_search_index"]
+__all__ = [
+    "PreparedIndex",
+    "SearchResult",
+    "build_search_index",
+    "install_search_index",
+    "prepare_search_index",
+]

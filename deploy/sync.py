@@ -11,9 +11,12 @@ Any number of workers may run it; ``run_sync`` coalesces:
 - a sync covers exactly the requests visible when it read the content, so the last state wins
   and nothing is lost: requests that arrive meanwhile get the next sync.
 
-A sync is an incremental build and a deploy; the search index follows as its own step (a
-second, small deploy). Failures are retried with backoff; after SYNC_MAX_ATTEMPTS the Deployers
-group is e-mailed. The bucket is never left half-updated: that is the deploy's guarantee.
+A sync is an incremental build and a deploy. The search index follows as its own task
+(``index_site``, on the "search" queue, which the worker runs on a thread of its own): Pagefind
+reads a snapshot of the build outside the sync lease, so publishes are not held up by it, and
+only the swap of the new index and its small deploy take the lease. Failures are retried with
+backoff; after SYNC_MAX_ATTEMPTS the Deployers group is e-mailed. The bucket is never left
+half-updated: that is the deploy's guarantee.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,12 +42,13 @@ from .build import build_site
 from .manifest import Manifest
 from .models import SiteSync, SyncRequest
 from .publish import Options, deploy_build, rollback
-from .search import build_search_index
+from .search import build_search_index, install_search_index, prepare_search_index
 
 logger = logging.getLogger(__name__)
 SYNC_LEASE = "site-sync"
+SEARCH_LEASE = "site-search"
 LEASE_SECONDS = 30 * 60
-BUSY_RETRY_SECONDS = 2.0
+BUSY_RETRY_SECONDS = 0.5
 
 
 def request_sync(reason: str, *, user=None, page_id: int | None = None) -> None:
@@ -114,7 +119,8 @@ def perform_sync(*, holder: str = "", user=None, kind: str = SiteSync.Kind.DEPLO
     output = settings.SITE_BUILD_DIR
     try:
         built = build_site(output, jobs=settings.SYNC_BUILD_JOBS)
-        if not _has_search_index(output):
+        first = not _has_search_index(output)
+        if first:
             build_search_index(output)  # the very first build: deploy needs an index
         deployed = deploy_build(output, Options(trigger=sync.trigger[:500]))
     except Exception as exc:  # noqa: BLE001 — recorded, retried and reported
@@ -124,17 +130,77 @@ def perform_sync(*, holder: str = "", user=None, kind: str = SiteSync.Kind.DEPLO
     sync.release_id = deployed.release_id
     sync.rendered, sync.uploaded, sync.deleted = built.rendered, deployed.uploaded, deployed.deleted
     sync.state, sync.finished_at = SiteSync.State.SUCCEEDED, timezone.now()
+    sync.search_indexed_at = sync.finished_at if first else None
     sync.save()
     SyncRequest.objects.filter(pk__in=[r.pk for r in covered]).update(sync=sync)
-    try:
-        build_search_index(output)
-        deploy_build(output, Options(trigger=f"search index for {sync.release_id}"))
-        sync.search_indexed_at = timezone.now()
-    except Exception as exc:  # noqa: BLE001 — the pages are live; the index catches up next time
-        logger.exception("Search index step failed")
-        sync.error = f"Search index not updated: {exc}"
-    sync.save()
+    if not first:
+        index_site.enqueue()
     return sync
+
+
+@task(backend="deploys", queue_name="search")
+def index_site() -> str:
+    """The queued search step: see ``run_search``."""
+    return run_search()
+
+
+def _unindexed():
+    return SiteSync.objects.filter(
+        kind=SiteSync.Kind.DEPLOY, state=SiteSync.State.SUCCEEDED, search_indexed_at__isnull=True
+    )
+
+
+def run_search(holder: str = "") -> str:
+    """Bring the deployed search index up to date with the latest deployed build.
+
+    One at a time (its own lease); Pagefind runs outside the sync lease, which is taken only
+    to swap the new index into the build and deploy it. Never raises: a failure is recorded on
+    the sync and the next sync's search step catches up.
+    """
+    holder = holder or worker_id()
+    if not _unindexed().exists():
+        return "Search index up to date."
+    if not leases.take(SEARCH_LEASE, holder, LEASE_SECONDS):
+        index_site.using(run_after=timezone.now() + timedelta(seconds=5)).enqueue()
+        return "Another worker is indexing; trying again shortly."
+    try:
+        latest = _unindexed().order_by("-pk").first()  # the snapshot is at least this recent
+        if latest is None:
+            return "Search index up to date."
+        try:
+            _index_and_deploy(settings.SITE_BUILD_DIR, latest, holder)
+        except Exception as exc:  # noqa: BLE001 — the pages are live; the index catches up
+            logger.exception("Search index step failed")
+            latest.error = f"Search index not updated: {exc}"
+            latest.save(update_fields=["error"])
+            return latest.error
+        _unindexed().filter(pk__lte=latest.pk).update(search_indexed_at=timezone.now())
+    finally:
+        leases.release(SEARCH_LEASE, holder)
+    if _unindexed().exists():
+        index_site.enqueue()  # syncs that finished while Pagefind ran
+    return f"Search index deployed for {latest.release_id}."
+
+
+def _index_and_deploy(output, latest: SiteSync, holder: str) -> None:
+    prepared = prepare_search_index(output)
+    try:
+        _wait_for_lease(SYNC_LEASE, holder)
+        try:
+            install_search_index(output, prepared)
+            deploy_build(output, Options(trigger=f"search index for {latest.release_id}"))
+        finally:
+            leases.release(SYNC_LEASE, holder)
+    finally:
+        prepared.discard()
+
+
+def _wait_for_lease(name: str, holder: str, timeout: float = LEASE_SECONDS) -> None:
+    deadline = time.monotonic() + timeout
+    while not leases.take(name, holder, LEASE_SECONDS):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the {name} lease stayed taken for {timeout:.0f} s")
+        time.sleep(BUSY_RETRY_SECONDS)
 
 
 @task(backend="deploys", queue_name="deploys")

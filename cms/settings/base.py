@@ -224,7 +224,7 @@ if MEDIA_S3_BUCKET:
 # pipeline has a database-backed queue of its own, run by `manage.py worker` on any machine.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "deploys": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["deploys"]},
+    "deploys": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["deploys", "search"]},
 }
 # Where workers build (a folder of their own per machine) and how they coalesce bursts.
 SITE_BUILD_DIR = Path(env("SITE_BUILD_DIR", str(VAR_DIR / "site-build")))

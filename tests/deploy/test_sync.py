@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction
 
 from cms.bulk import bulk_changes
-from deploy import leases, sync
+from deploy import leases, search, sync
 from deploy.models import SiteSync, SyncRequest
 
 from .. import factories as f
@@ -126,7 +126,7 @@ class SyncToBucketTests(SiteTestCase):
         )
         done = sync.perform_sync(holder="test")
         self.assertEqual(done.state, SiteSync.State.SUCCEEDED, done.error)
-        self.assertTrue(done.release_id and done.search_indexed_at)
+        self.assertTrue(done.release_id and done.search_indexed_at)  # the first: inline
         self.assertFalse(SyncRequest.objects.filter(sync__isnull=True).exists())
         status, body, _ = anonymous_get(self.target, "op-eds/restraint-now/index.html")
         self.assertEqual(status, 200)
@@ -147,6 +147,34 @@ class SyncToBucketTests(SiteTestCase):
         self.assertEqual(anonymous_get(self.target, "about/index.html")[0], 404)
         self.assertNotIn(b"Restraint now", anonymous_get(self.target, "op-eds/feed.xml")[1])
         self.assertNotIn(b"restraint-now", anonymous_get(self.target, "sitemap.xml")[1])
+
+    def test_the_search_step_follows_outside_the_sync_lease(self):
+        sync.perform_sync(holder="test")  # the first sync indexes inline
+        f.OpEdPageFactory(parent=self.op_eds, title="Findable", slug="findable")
+        second = sync.perform_sync(holder="test")
+        self.assertEqual(second.state, SiteSync.State.SUCCEEDED, second.error)
+        self.assertIsNone(second.search_indexed_at)
+        queued = DBTaskResult.objects.filter(task_path="deploy.sync.index_site")
+        self.assertEqual(queued.count(), 1)
+        self.assertEqual(queued.get().queue_name, "search")
+        entry = anonymous_get(self.target, "pagefind/pagefind-entry.json")[1]
+
+        real_run = search._run
+        free_while_indexing = []
+
+        def pagefind(*args):
+            # A publish arriving now is not held up: the sync lease is free while Pagefind runs.
+            free_while_indexing.append(leases.take(sync.SYNC_LEASE, "publisher", 60))
+            leases.release(sync.SYNC_LEASE, "publisher")
+            return real_run(*args)
+
+        with mock.patch.object(search, "_run", pagefind):
+            message = sync.run_search(holder="test")
+        self.assertEqual(free_while_indexing, [True])
+        second.refresh_from_db()
+        self.assertIsNotNone(second.search_indexed_at, message)
+        self.assertNotEqual(anonymous_get(self.target, "pagefind/pagefind-entry.json")[1], entry)
+        self.assertEqual(sync.run_search(holder="test"), "Search index up to date.")
 
     def test_scheduled_go_live_and_expiry_reach_the_bucket(self):
         page = f.OpEdPageFactory(

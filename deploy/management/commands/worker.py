@@ -1,9 +1,11 @@
 """`manage.py worker`: the project's long-running worker.
 
 It runs the "deploys" task queue (django-tasks-db: publish-to-live syncs, retried with backoff
-by deploy.sync) and, every minute, Wagtail's scheduled publishing (go-live and expiry), whose
-publish and unpublish signals then queue a sync. Run as many as you like, on any machines:
-syncs and the scheduled-publishing tick each run on one worker at a time (database leases).
+by deploy.sync), the "search" queue on a thread of its own (the search index, which takes tens
+of seconds on a large site and must not hold up the next publish) and, every minute, Wagtail's
+scheduled publishing (go-live and expiry), whose publish and unpublish signals then queue a
+sync. Run as many as you like, on any machines: syncs, search steps and the scheduled-publishing
+tick each run on one worker at a time (database leases).
 """
 
 from __future__ import annotations
@@ -40,25 +42,33 @@ class Command(BaseCommand):
             target=self._scheduled_publishing, args=(me, schedule_every, stop), daemon=True
         )
         ticker.start()
+        searcher = threading.Thread(
+            target=self._queue(["search"], interval, f"{me}/search").run, daemon=True
+        )
+        searcher.start()
         self.stdout.write(
-            f"Worker {me}: deploy queue every {interval} s, scheduled publishing "
+            f"Worker {me}: deploy and search queues every {interval} s, scheduled publishing "
             f"every {schedule_every:.0f} s. Ctrl-C stops it."
         )
-        worker = Worker(
-            queue_names=["deploys"],
-            interval=interval,
-            batch=False,
-            backend_name="deploys",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id=me,
-            excluded_queue_names=[],
-        )
+        worker = self._queue(["deploys"], interval, me)
         worker.configure_signals()
         try:
             worker.run()
         finally:
             stop.set()
+
+    @staticmethod
+    def _queue(names: list[str], interval: float, worker_id: str) -> Worker:
+        return Worker(
+            queue_names=names,
+            interval=interval,
+            batch=False,
+            backend_name="deploys",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=worker_id,
+            excluded_queue_names=[],
+        )
 
     @staticmethod
     def _scheduled_publishing(me: str, every: float, stop: threading.Event) -> None:
