@@ -84,6 +84,7 @@ def build_site(
                 commit.swap(staging, output)
             else:
                 commit.commit(staging, output, *_changes(previous, manifest, written))
+            manifest.remember(output)
         except BaseException:
             if not commit.journal_path(output).exists():  # else the next reader rolls forward
                 shutil.rmtree(staging, ignore_errors=True)

@@ -61,11 +61,39 @@ class Manifest:
 
     @classmethod
     def load(cls, directory: Path) -> Manifest | None:
-        """The manifest of a previous build in ``directory``, or None when there is none."""
+        """The manifest of a previous build in ``directory``, or None when there is none.
+
+        The last manifest read or written by this process is kept in memory, keyed by the
+        file's inode, time and size: a long-running worker does not parse tens of MB again
+        for each publish. Callers get their own copy of the entry table.
+        """
         path = directory / MANIFEST_NAME
-        if not path.exists():
-            return None
         try:
-            return cls.from_json(path.read_bytes())
+            key = _file_key(path)
+        except FileNotFoundError:
+            return None
+        if _last is not None and _last[0] == (str(path), key):
+            return _last[1].copy()
+        try:
+            manifest = cls.from_json(path.read_bytes())
         except (ValueError, KeyError, TypeError):  # orjson.JSONDecodeError is a ValueError
             return None
+        manifest.remember(directory, key)
+        return manifest.copy()
+
+    def copy(self) -> Manifest:
+        return Manifest(entries=dict(self.entries), state=self.state)
+
+    def remember(self, directory: Path, key: tuple[int, int, int] | None = None) -> None:
+        """Keep this manifest as the one in ``directory`` (just written there, or just read)."""
+        global _last
+        path = directory / MANIFEST_NAME
+        _last = ((str(path), key or _file_key(path)), self.copy())
+
+
+_last: tuple[tuple[str, tuple[int, int, int]], Manifest] | None = None
+
+
+def _file_key(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)

@@ -4,8 +4,9 @@ Signal handlers (deploy.signals) call ``request_sync``: it records a SyncRequest
 transaction commits, enqueues ``sync_site`` on the "deploys" task backend (django-tasks-db).
 Any number of workers may run it; ``run_sync`` coalesces:
 
-- it waits until no request arrived for SYNC_QUIET_SECONDS (a burst of publishes is one sync),
-  but never more than SYNC_MAX_WAIT_SECONDS after the oldest waiting request;
+- a lone change (one editor action, after a quiet spell) is synced at once;
+- a burst waits until no request arrived for SYNC_QUIET_SECONDS (a burst of publishes is one
+  sync), but never more than SYNC_MAX_WAIT_SECONDS after the oldest waiting request;
 - one sync at a time across all workers (a database lease; the bucket's deploy lock as well);
   a task that finds the lease taken tries again a little later, and finds its request covered;
 - a sync covers exactly the requests visible when it read the content, so the last state wins
@@ -49,6 +50,8 @@ SYNC_LEASE = "site-sync"
 SEARCH_LEASE = "site-search"
 LEASE_SECONDS = 30 * 60
 BUSY_RETRY_SECONDS = 0.5
+# Requests this close together come from one editor action (e.g. a move and a slug change).
+ONE_ACTION_SECONDS = 0.25
 
 
 def request_sync(reason: str, *, user=None, page_id: int | None = None) -> None:
@@ -85,7 +88,7 @@ def run_sync() -> str:
     now = timezone.now()
     quiet_left = settings.SYNC_QUIET_SECONDS - (now - span["newest"]).total_seconds()
     waited = (now - span["oldest"]).total_seconds()
-    if quiet_left > 0 and waited < settings.SYNC_MAX_WAIT_SECONDS:
+    if quiet_left > 0 and waited < settings.SYNC_MAX_WAIT_SECONDS and _in_a_burst(span, now):
         enqueue_sync(delay=min(quiet_left, settings.SYNC_MAX_WAIT_SECONDS - waited))
         return "Waiting for the burst of changes to end."
     holder = worker_id()
@@ -102,6 +105,14 @@ def run_sync() -> str:
     ):
         enqueue_sync()
     return f"{sync.get_state_display()}: {sync.release_id or sync.error}"
+
+
+def _in_a_burst(span: dict, now) -> bool:
+    """Several actions are waiting, or one arrived right after a sync: more may follow."""
+    if (span["newest"] - span["oldest"]).total_seconds() > ONE_ACTION_SECONDS:
+        return True
+    quiet_since = now - timedelta(seconds=settings.SYNC_QUIET_SECONDS)
+    return SiteSync.objects.filter(finished_at__gt=quiet_since).exists()
 
 
 def perform_sync(*, holder: str = "", user=None, kind: str = SiteSync.Kind.DEPLOY) -> SiteSync:

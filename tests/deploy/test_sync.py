@@ -75,11 +75,29 @@ class RunSyncTests(SiteTestCase):
 
     @override_settings(SYNC_QUIET_SECONDS=30, SYNC_MAX_WAIT_SECONDS=60)
     def test_a_burst_is_waited_out_before_building(self):
+        SyncRequest.objects.create(reason="first", created_at=timezone.now() - timedelta(seconds=2))
         SyncRequest.objects.create(reason="Published x")
         with mock.patch.object(sync, "perform_sync") as perform:
             self.assertEqual(sync.run_sync(), "Waiting for the burst of changes to end.")
         perform.assert_not_called()
         self.assertEqual(queued_syncs(), 1)  # it comes back when the burst is over
+
+    @override_settings(SYNC_QUIET_SECONDS=30, SYNC_MAX_WAIT_SECONDS=60)
+    def test_a_lone_change_after_a_quiet_spell_is_synced_at_once(self):
+        SyncRequest.objects.create(reason="Moved x")
+        SyncRequest.objects.create(reason="Changed the slug of x")  # the same action
+        with mock.patch.object(sync, "perform_sync") as perform:
+            perform.return_value = SiteSync(state=SiteSync.State.SUCCEEDED)
+            sync.run_sync()
+        perform.assert_called_once()
+
+    @override_settings(SYNC_QUIET_SECONDS=30, SYNC_MAX_WAIT_SECONDS=60)
+    def test_a_change_right_after_a_sync_waits_for_quiet(self):
+        SiteSync.objects.create(trigger="previous", finished_at=timezone.now())
+        SyncRequest.objects.create(reason="Published x")
+        with mock.patch.object(sync, "perform_sync") as perform:
+            self.assertEqual(sync.run_sync(), "Waiting for the burst of changes to end.")
+        perform.assert_not_called()
 
     @override_settings(SYNC_QUIET_SECONDS=30, SYNC_MAX_WAIT_SECONDS=5)
     def test_a_long_burst_is_not_waited_out_forever(self):
