@@ -71,6 +71,8 @@ from cms.api_filters import (
     parse_id,
     wants_content,
 )
+from cms.deps import depend
+from cms.memo import build_cache, in_build, shared
 from cms.visibility import visible
 
 API_CACHE_CONTROL = "public, max-age=60"
@@ -93,6 +95,13 @@ SEARCH_OPERATORS = ("and", "or")
 def _unknown(names: Iterable[str]) -> BadRequestError:
     listed = ", ".join(sorted(names))
     return BadRequestError(f"query parameter is not an operation or a recognised field: {listed}")
+
+
+def build_page(request, pk) -> Page | None:
+    """The page a static build already loaded (with its rows) for this JSON output; the build
+    plans public pages only. None for every other request."""
+    page = getattr(request, "build_page", None)
+    return page if page is not None and str(page.pk) == str(pk) and in_build() else None
 
 
 def prefetch_for(items: list, serializer_class) -> None:
@@ -154,6 +163,18 @@ def _nested_page(value, context):
 
 
 class PublicPageParentField(PageParentField):
+    def get_attribute(self, instance):
+        preloaded = build_cache("parents")
+        parent = preloaded.get(instance.path[: -Page.steplen]) if preloaded else None
+        if parent is None:
+            return super().get_attribute(instance)
+        # In a build: the parent was loaded with its chunk, and whether the API may show it is
+        # one lookup in the ids of its base queryset, read once per build.
+        depend(f"p:{parent.pk}")
+        base = self.context["base_queryset"]
+        shown = shared(None, "api_page_ids", lambda: set(base.values_list("pk", flat=True)))
+        return parent if parent.pk in shown else None
+
     def to_representation(self, value):
         return _nested_page(value, self.context)
 
@@ -264,6 +285,9 @@ class PublicAPIMixin:
         prefetch_for(items, serializer_class)
         serializer = serializer_class(items, many=True, context=self.get_serializer_context())
         return self.get_paginated_response(serializer.data)
+
+    def get_object(self):
+        return build_page(self.request, self.kwargs.get("pk")) or super().get_object()
 
     def detail_view(self, request, pk):
         self.check_detail_parameters()

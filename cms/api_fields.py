@@ -33,7 +33,7 @@ from wagtail.rich_text import expand_db_html
 from cms.deps import depend, url_only
 from cms.memo import in_build, shared
 from cms.sanitize import clean_rich_text
-from cms.visibility import visible, visible_ids
+from cms.visibility import visible, visible_ids, visible_page_ids
 
 # The rendition of an image chosen in a StreamField (the largest the HTML's srcset offers).
 BLOCK_IMAGE_FILTER = "width-1200"
@@ -107,7 +107,10 @@ def visible_among(pages: Iterable[Page | None]) -> list[Page]:
     ids = [page.pk for page in pages]
     # A hidden pick must appear in the output once it becomes public (incremental builds).
     depend(*(f"u:{pk}" for pk in ids))
-    shown = set(visible(Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    if in_build():
+        shown = visible_page_ids() & set(ids)
+    else:
+        shown = set(visible(Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
     return [page for page in pages if page.pk in shown]
 
 

@@ -42,6 +42,15 @@ def in_build() -> bool:
     return _build_scope.get() is not None
 
 
+def build_cache(name: str) -> dict[Hashable, Any] | None:
+    """A dict that lives as long as the build scope (None outside one): rows a build loads in
+    bulk ahead of the renders that read them. Readers record what they use (``cms.deps``)."""
+    store = _build_scope.get()
+    if store is None:
+        return None
+    return store.setdefault(("cache", name), {})
+
+
 def shared(request: HttpRequest | None, key: Hashable, compute: Callable[[], T]) -> T:
     store = _build_scope.get()
     if store is None:

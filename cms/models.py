@@ -101,6 +101,12 @@ class BasePage(ListingFields, SocialFields, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        from cms.visibility import view_restrictions_in_build
+
+        in_build = view_restrictions_in_build(self)
+        return super().get_view_restrictions() if in_build is None else in_build
+
     def get_url_parts(self, request=None):
         """Full URLs (``full_url``, the API's ``html_url``, feeds) point at the public static
         site on SITE_BASE_URL, not at the CMS host; relative URLs are unchanged."""

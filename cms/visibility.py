@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from cms.deps import depend
-from cms.memo import shared
+from cms.memo import in_build, shared
 
 
 def _not_expired() -> Q:
@@ -72,3 +72,34 @@ def visible_ids(model: type[Page]) -> set[int]:
 
 def is_visible(page: Page) -> bool:
     return visible(Page.objects.filter(pk=page.pk)).exists()
+
+
+def _restrictions_and_aliases() -> tuple[list[PageViewRestriction], dict[str, int]]:
+    restrictions = list(PageViewRestriction.objects.select_related("page").order_by("pk"))
+    aliases = dict(Page.objects.filter(alias_of__isnull=False).values_list("path", "alias_of_id"))
+    return restrictions, aliases
+
+
+def view_restrictions_in_build(page: Page) -> list[PageViewRestriction] | None:
+    """Wagtail's ``get_view_restrictions()`` answered from memory during a build (None
+    outside one): the restrictions of the page or an ancestor, an alias standing for its
+    source page, as Wagtail checks them. Two queries per build instead of two per page."""
+    if not in_build():
+        return None
+    restrictions, aliases = shared(None, "view_restrictions", _restrictions_and_aliases)
+    if not restrictions:
+        return []
+    ids = {page.alias_of_id or page.pk}
+    paths = set()
+    for length in range(Page.steplen, len(page.path), Page.steplen):
+        ancestor = page.path[:length]
+        if ancestor in aliases:
+            ids.add(aliases[ancestor])
+        else:
+            paths.add(ancestor)
+    return [r for r in restrictions if r.page_id in ids or r.page.path in paths]
+
+
+def visible_page_ids() -> set[int]:
+    """Ids of every visible page, read once per build (tens of KB for 10,000 pages)."""
+    return shared(None, "visible_page_ids", lambda: set(visible().values_list("pk", flat=True)))

@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.deps import depend, loaded_keys, recording
-from cms.memo import build_scope
+from cms.memo import build_cache, build_scope
 
 from . import assets, commit, state
 from .errors import BuildError
@@ -257,7 +257,7 @@ def render_all(
     progress: Progress | None,
     now: datetime,
 ) -> list[Written]:
-    chunks = _chunks(todo, size=50)
+    chunks = _chunks(todo, size=100)
     done = 0
     results: list[Written] = []
 
@@ -306,6 +306,12 @@ def _load(chunk: list[Job]) -> dict[int, Page]:
     for model, group in by_class.items():
         if hook := getattr(model, "prefetch_for_render", None):
             hook(group)
+    # Their parents, for the JSON's "parent" (cms.api.PublicPageParentField).
+    parents = build_cache("parents")
+    if parents is not None:
+        parents.clear()
+        paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
+        parents.update((parent.path, parent) for parent in Page.objects.filter(path__in=paths))
     return {page.pk: page for page in pages}
 
 

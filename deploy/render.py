@@ -61,6 +61,8 @@ class Renderer:
                 raise BuildError(f"{job.url}: page {job.page_id} is not in the build's page set")
             # The page is already in hand: skip Wagtail's tree walk from the site root.
             request._wagtail_route_for_request = self._route(page, job.route, request)
+        elif job.kind is Kind.JSON and page is not None:
+            request.build_page = page  # the API's detail view uses it (cms.api.build_page)
         response = self.handler.get_response(request)
         self._check(job, response)
         return Rendered(_content(response), response.get("Content-Type", ""))

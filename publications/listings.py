@@ -28,8 +28,8 @@ from cms.archives import (
     count_months,
     month_bounds,
 )
-from cms.deps import depend, sort_key
-from cms.memo import in_build, shared
+from cms.deps import depend, loaded_keys, sort_key
+from cms.memo import build_cache, in_build, shared
 from cms.pagination import page_routes, paginate
 from cms.visibility import visible
 from cms.visibility import visible_ids as visible_ids_of
@@ -101,14 +101,13 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
     bound = sort_key(page.display_date, page.pk)
     depend(f"content:topic:{topic.pk}<{bound}")
     if in_build():
-        # One ordered id list per topic for the whole build; each page takes its slice.
-        keys, ids = shared(None, ("topic_order", topic.pk), lambda: _topic_order(topic))
-        older: list[int] = []
-        for index in range(bisect_left(keys, bound) - 1, -1, -1):
-            if len(older) == wanted:
-                break
-            if ids[index] not in skip:
-                older.append(ids[index])
+        older = _older_on_topic(topic, bound, wanted, skip)
+        preloaded = build_cache("cards") or {}
+        if all(pk in preloaded for pk in older):
+            cards = [preloaded[pk] for pk in older]
+            for card in cards:
+                depend(*loaded_keys(card))  # loaded before this output's recording began
+            return picked + cards
         found = {c.pk: c for c in content_cards(ContentPage.objects.filter(pk__in=older))}
         return picked + [found[pk] for pk in older if pk in found]
     date = page.display_date
@@ -119,6 +118,40 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
         .exclude(pk__in=skip)
     )
     return picked + list(content_cards(queryset)[:wanted])
+
+
+def _older_on_topic(topic: Topic, bound: str, count: int, skip) -> list[int]:
+    """Up to ``count`` ids of visible content on ``topic`` sorting before ``bound``, newest
+    first. One ordered id list per topic for the whole build; each page takes its slice."""
+    keys, ids = shared(None, ("topic_order", topic.pk), lambda: _topic_order(topic))
+    older: list[int] = []
+    for index in range(bisect_left(keys, bound) - 1, -1, -1):
+        if len(older) == count:
+            break
+        if ids[index] not in skip:
+            older.append(ids[index])
+    return older
+
+
+def preload_more_on(pages: list[ContentPage]) -> None:
+    """In a build, load the cards of these pages' "More on" lists in one go (a chunk's worth);
+    ``more_on_topic`` takes them from there. Outside a build it does nothing."""
+    preloaded = build_cache("cards")
+    if preloaded is None:
+        return
+    preloaded.clear()  # the previous chunk's
+    wanted: set[int] = set()
+    for page in pages:
+        topic = page.breadcrumb_topic
+        if topic is None or page.display_date is None:
+            continue
+        # Skipping visible picks can reach that many more pages back: a superset.
+        count = MORE_ON_LIMIT + len(page.related_pages.all())
+        bound = sort_key(page.display_date, page.pk)
+        wanted.update(_older_on_topic(topic, bound, count, ()))
+    if wanted:
+        cards = content_cards(ContentPage.objects.filter(pk__in=wanted))
+        preloaded.update((card.pk, card) for card in cards)
 
 
 def _topic_order(topic: Topic) -> tuple[list[str], list[int]]:
@@ -410,11 +443,22 @@ def _detail_lookups() -> list:
     ]
 
 
+# Foreign keys detail pages (and their JSON) show, where the page type has them.
+DETAIL_FOREIGN_KEYS = ("primary_topic", "series", "outlet")
+
+
 def prefetch_details(pages: list[ContentPage]) -> None:
-    """What detail pages show of their own rows, for many pages at once (a build's chunk)."""
-    saved = [page for page in pages if page.pk is not None]
-    if saved:
-        prefetch_related_objects(saved, *_detail_lookups())
+    """What detail pages show of their own rows, for many pages at once (a build's chunk):
+    topics, authors, picks, programs, snippets, and the cards of their "More on" lists."""
+    by_model: dict[type, list[ContentPage]] = {}
+    for page in pages:
+        if page.pk is not None:
+            by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        names = {field.name for field in model._meta.get_fields()}
+        keys = [name for name in DETAIL_FOREIGN_KEYS if name in names]
+        prefetch_related_objects(group, *_detail_lookups(), "programs", *keys)
+    preload_more_on([page for group in by_model.values() for page in group])
 
 
 def prefetch_detail(page: ContentPage) -> None:

@@ -51,3 +51,13 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test's rows (and their reused ids) go with it; so must what was cached about them,
+    such as Wagtail's image renditions, or one test would see another's files."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -297,3 +297,36 @@ class VisibilityMatrixTests(BuildTestCase):
         with self.assertRaisesMessage(BuildError, "private collection"):
             self.build()
         self.assertFalse(self.output.exists())
+
+
+class BuildQueryTests(BuildTestCase):
+    """What a page costs in SQL does not grow with the site: rows are loaded per chunk."""
+
+    def add_op_eds(self, count: int, start: int) -> None:
+        for number in range(start, start + count):
+            f.OpEdPageFactory(
+                parent=self.op_eds,
+                title=f"Op-ed {number}",
+                slug=f"op-ed-{number}",
+                outlet=self.lawfare,
+                display_date=timezone.localdate().replace(day=1),
+                authors=[self.person],
+                topics=[self.grand_strategy],
+            )
+
+    def queries_of_a_full_build(self, name: str) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            build_site(self.tmp / name, full=True)
+        return len(captured)
+
+    def test_an_added_article_costs_a_query_or_so_not_nineteen(self):
+        self.add_op_eds(5, start=0)
+        before = self.queries_of_a_full_build("small")
+        self.add_op_eds(40, start=5)
+        after = self.queries_of_a_full_build("large")
+        # 40 more pages, each an HTML page and a JSON document, and two more listing pages:
+        # rendered one request at a time they cost 19 queries each.
+        self.assertLess((after - before) / 40, 1.5, (before, after))
