@@ -763,7 +763,6 @@ class EventPage(StaticRoutesMixin, ContentPage):
         )
 
 
-
 # --- Section indexes -----------------------------------------------------------------------
 
 
