@@ -636,9 +636,10 @@ class Bench:
             f"{result.rendered} rendered, {result.reused} reused, {result.removed} removed",
         )
         r.add(
-            "  outputs rendered anew (new inode, no assets)",
+            "  outputs rewritten (new inode, no assets)",
             f"{len(outputs)}",
-            f"edited {edited['url']}; all in {listing}",
+            f"edited {edited['url']}; all in {listing} (an output rendered again whose bytes "
+            "did not change is not rewritten)",
         )
         for path in outputs[:40]:
             r.add("", "", f"  {path}")

@@ -50,6 +50,7 @@ SYNC_LEASE = "site-sync"
 SEARCH_LEASE = "site-search"
 LEASE_SECONDS = 30 * 60
 BUSY_RETRY_SECONDS = 0.5
+LEASE_WAIT_SECONDS = 10 * 60  # how long the search step waits for a sync to end
 # Requests this close together come from one editor action (e.g. a move and a slug change).
 ONE_ACTION_SECONDS = 0.25
 
@@ -168,7 +169,8 @@ def run_search(holder: str = "") -> str:
     to swap the new index into the build and deploy it. Never raises: a failure is recorded on
     the sync and the next sync's search step catches up.
     """
-    holder = holder or worker_id()
+    # Not the worker's own id: its deploy-queue thread may hold the sync lease under that one.
+    holder = holder or f"{worker_id()}/search"
     if not _unindexed().exists():
         return "Search index up to date."
     if not leases.take(SEARCH_LEASE, holder, LEASE_SECONDS):
@@ -206,7 +208,8 @@ def _index_and_deploy(output, latest: SiteSync, holder: str) -> None:
         prepared.discard()
 
 
-def _wait_for_lease(name: str, holder: str, timeout: float = LEASE_SECONDS) -> None:
+def _wait_for_lease(name: str, holder: str, timeout: float | None = None) -> None:
+    timeout = LEASE_WAIT_SECONDS if timeout is None else timeout
     deadline = time.monotonic() + timeout
     while not leases.take(name, holder, LEASE_SECONDS):
         if time.monotonic() > deadline:

@@ -194,6 +194,20 @@ class SyncToBucketTests(SiteTestCase):
         self.assertNotEqual(anonymous_get(self.target, "pagefind/pagefind-entry.json")[1], entry)
         self.assertEqual(sync.run_search(holder="test"), "Search index up to date.")
 
+    def test_the_search_step_waits_for_a_sync_of_its_own_process(self):
+        sync.perform_sync(holder="test")
+        f.OpEdPageFactory(parent=self.op_eds, title="Findable", slug="findable")
+        second = sync.perform_sync(holder="test")
+        entry = anonymous_get(self.target, "pagefind/pagefind-entry.json")[1]
+        # The worker's deploy-queue thread holds the sync lease under the worker's own id.
+        self.assertTrue(leases.take(sync.SYNC_LEASE, sync.worker_id(), 60))
+        with mock.patch.object(sync, "LEASE_WAIT_SECONDS", 0.5):
+            message = sync.run_search()
+        self.assertIn("lease stayed taken", message)
+        second.refresh_from_db()
+        self.assertIsNone(second.search_indexed_at)
+        self.assertEqual(anonymous_get(self.target, "pagefind/pagefind-entry.json")[1], entry)
+
     def test_scheduled_go_live_and_expiry_reach_the_bucket(self):
         page = f.OpEdPageFactory(
             parent=self.op_eds, title="Scheduled", slug="scheduled", publish=False, live=False
