@@ -16,7 +16,7 @@ import base64
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
@@ -37,6 +37,8 @@ LOCK = DEPLOY_DIR + "lock.json"
 RELEASES = DEPLOY_DIR + "releases/"
 OBJECTS = DEPLOY_DIR + "objects/"
 RECORD_CACHE = "no-store"
+RECENT_RELEASES = 3
+_recent_releases: dict[tuple, Release] = {}  # oldest first
 _RELEASE_ID = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-[0-9a-f]{6}$")
 
 
@@ -138,14 +140,29 @@ class Bucket:
         return pointer
 
     def read_release(self, release_id: str) -> Release | None:
+        """A release record; records never change once written, so the last few read or
+        written by this process are kept (a worker deploys every few seconds)."""
+        cache_key = (self.target.endpoint_url, self.target.bucket, self.target.prefix, release_id)
+        if (cached := _recent_releases.get(cache_key)) is not None:
+            return replace(cached, files=dict(cached.files))
         found = self.get(f"{RELEASES}{release_id}.json")
         if found is None:
             return None
-        return Release.from_json(found[0])
+        release = Release.from_json(found[0])
+        self._remember(cache_key, release)
+        return replace(release, files=dict(release.files))
 
     def write_release(self, release: Release) -> None:
         key = f"{RELEASES}{release.id}.json"
         self.put(key, release.to_json(), "application/json", RECORD_CACHE)
+        cache_key = (self.target.endpoint_url, self.target.bucket, self.target.prefix, release.id)
+        self._remember(cache_key, replace(release, files=dict(release.files), complete=False))
+
+    @staticmethod
+    def _remember(cache_key: tuple, release: Release) -> None:
+        _recent_releases[cache_key] = release
+        while len(_recent_releases) > RECENT_RELEASES:
+            del _recent_releases[next(iter(_recent_releases))]
 
     def mark_complete(self, release_id: str) -> None:
         self.put(f"{RELEASES}{release_id}.done", b"", "text/plain", RECORD_CACHE)

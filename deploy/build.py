@@ -135,7 +135,7 @@ def _build(
     if previous is not None or (previous := Manifest.load(output)) is not None:
         manifest.entries.update(_search_index(previous, output))
     validate(staging, manifest)
-    (staging / MANIFEST_NAME).write_text(manifest.to_json())
+    (staging / MANIFEST_NAME).write_bytes(manifest.to_bytes())
     return plan, manifest, written, reused
 
 

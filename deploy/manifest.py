@@ -41,15 +41,19 @@ class Manifest:
     # The source state the outputs were rendered from, for the next incremental build.
     state: dict[str, Any] = field(default_factory=dict)
 
-    def to_json(self) -> str:
-        """Compact, sorted JSON (orjson: a 10,000-page manifest is tens of MB of dependency
-        lists; built by hand because ``asdict`` deep-copies them)."""
+    def to_bytes(self) -> bytes:
+        """``to_json`` as UTF-8, without a decoded copy of a large manifest."""
         data = {
             "version": FORMAT_VERSION,
             "entries": {path: entry.as_dict() for path, entry in self.entries.items()},
             "state": self.state,
         }
-        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE).decode()
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+
+    def to_json(self) -> str:
+        """Compact, sorted JSON (orjson: a 10,000-page manifest is tens of MB of dependency
+        lists; built by hand because ``asdict`` deep-copies them)."""
+        return self.to_bytes().decode()
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Manifest:

@@ -230,7 +230,7 @@ def _save_manifest(output: Path, manifest: Manifest) -> None:
     """Replace the manifest in one rename, so a reader never sees half of it."""
     target = output / MANIFEST_NAME
     temporary = output / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
-    temporary.write_text(manifest.to_json())
+    temporary.write_bytes(manifest.to_bytes())
     os.replace(temporary, target)
     manifest.remember(output)
 

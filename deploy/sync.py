@@ -198,7 +198,7 @@ def run_search(holder: str = "") -> str:
 def _index_and_deploy(output, latest: SiteSync, holder: str) -> None:
     prepared = prepare_search_index(output)
     try:
-        _wait_for_lease(SYNC_LEASE, holder)
+        _wait_for_lease(SYNC_LEASE, holder, after_waiting_syncs=True)
         try:
             install_search_index(output, prepared)
             deploy_build(output, Options(trigger=f"search index for {latest.release_id}"))
@@ -208,12 +208,22 @@ def _index_and_deploy(output, latest: SiteSync, holder: str) -> None:
         prepared.discard()
 
 
-def _wait_for_lease(name: str, holder: str, timeout: float | None = None) -> None:
+def _wait_for_lease(
+    name: str, holder: str, timeout: float | None = None, *, after_waiting_syncs: bool = False
+) -> None:
+    """Take the lease ``name``; with ``after_waiting_syncs``, not while a change waits for its
+    sync (publishes go first: the search index may lag, the pages should not)."""
     timeout = LEASE_WAIT_SECONDS if timeout is None else timeout
     deadline = time.monotonic() + timeout
-    while not leases.take(name, holder, LEASE_SECONDS):
+    waiting = SyncRequest.objects.filter(sync__isnull=True)
+    while (after_waiting_syncs and waiting.exists()) or not leases.take(
+        name, holder, LEASE_SECONDS
+    ):
         if time.monotonic() > deadline:
-            raise TimeoutError(f"the {name} lease stayed taken for {timeout:.0f} s")
+            raise TimeoutError(
+                f"the {name} lease stayed taken (or changes waited for their sync) "
+                f"for {timeout:.0f} s"
+            )
         time.sleep(BUSY_RETRY_SECONDS)
 
 

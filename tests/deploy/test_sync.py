@@ -208,6 +208,17 @@ class SyncToBucketTests(SiteTestCase):
         self.assertIsNone(second.search_indexed_at)
         self.assertEqual(anonymous_get(self.target, "pagefind/pagefind-entry.json")[1], entry)
 
+    def test_the_search_step_lets_a_waiting_publish_go_first(self):
+        sync.perform_sync(holder="test")
+        f.OpEdPageFactory(parent=self.op_eds, title="Findable", slug="findable")
+        second = sync.perform_sync(holder="test")
+        SyncRequest.objects.create(reason="Published another")  # its sync has not run yet
+        with mock.patch.object(sync, "LEASE_WAIT_SECONDS", 0.5):
+            message = sync.run_search(holder="test")
+        self.assertIn("lease stayed taken", message)
+        second.refresh_from_db()
+        self.assertIsNone(second.search_indexed_at)
+
     def test_scheduled_go_live_and_expiry_reach_the_bucket(self):
         page = f.OpEdPageFactory(
             parent=self.op_eds, title="Scheduled", slug="scheduled", publish=False, live=False
