@@ -6,6 +6,7 @@ import hashlib
 import multiprocessing
 import os
 import shutil
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -58,8 +59,9 @@ class Written:
     sha256: str
     size: int
     content_type: str
-    keys: frozenset[str]  # what the output was rendered from (cms.deps)
-    refs: frozenset[str]  # the /static/ and /media/ files it references
+    # Sorted and interned: a 10,000-page build holds a million of these strings (memory).
+    keys: tuple[str, ...]  # what the output was rendered from (cms.deps)
+    refs: tuple[str, ...]  # the /static/ and /media/ files it references
 
 
 def build_site(
@@ -124,7 +126,7 @@ def _build(
         asset_paths += assets.copy_media(refs, staging)
     manifest = Manifest(state=current)
     for item in written:
-        deps = {"keys": sorted(item.keys), "refs": sorted(item.refs)}
+        deps = {"keys": item.keys, "refs": item.refs}
         entry = _entry(item.path, staging, item.sha256, item.size, deps)
         manifest.entries[item.path] = replace(entry, redirect=plan.jobs[item.path].target)
     manifest.entries.update(reused)
@@ -333,11 +335,15 @@ def _render_chunk(
                 hashlib.sha256(rendered.body).hexdigest(),
                 len(rendered.body),
                 rendered.content_type,
-                frozenset(keys),
-                frozenset(assets.references(rendered.body)),
+                _interned(keys),
+                _interned(assets.references(rendered.body)),
             )
         )
     return written
+
+
+def _interned(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(sys.intern(value) for value in values))
 
 
 __all__ = ["BuildError", "BuildResult", "build_site"]

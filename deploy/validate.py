@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -48,7 +49,10 @@ def internal_links(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     needed = {internal_path(link) for link in parser.links}
-    return sorted(path for path in needed if path and not path.startswith(SEARCH_BUNDLE))
+    # Interned: every page links the same menus, a million strings in a large build.
+    return sorted(
+        sys.intern(path) for path in needed if path and not path.startswith(SEARCH_BUNDLE)
+    )
 
 
 def validate(root: Path, manifest: Manifest) -> None:
