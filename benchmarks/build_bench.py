@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 from collections import Counter
@@ -92,13 +93,43 @@ class Run:
         return "\n".join((self.stdout + "\n" + self.stderr).strip().splitlines()[-lines:])
 
 
+def peak_rss_watcher(pid: int) -> tuple[threading.Thread, list[int]]:
+    """Samples the child's ``VmHWM`` (its own high-water mark, in KiB) until it exits.
+
+    Not ``ru_maxrss``: Linux carries the parent's peak over into a child at exec, so once this
+    script has held a large manifest in memory every later child would report at least that.
+    """
+    peak = [0]
+
+    def watch() -> None:
+        status = Path(f"/proc/{pid}/status")
+        while True:
+            try:
+                text = status.read_text()
+            except (FileNotFoundError, ProcessLookupError):
+                return
+            for line in text.splitlines():
+                if line.startswith("VmHWM:"):
+                    peak[0] = max(peak[0], int(line.split()[1]))
+            if "State:\tZ" in text:
+                return
+            time.sleep(0.1)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread, peak
+
+
 def run_measured(cmd: Sequence[str | Path], env: dict[str, str]) -> Run:
-    """Run ``cmd`` in the project folder; ``wait4`` gives this very child's resource usage."""
+    """Run ``cmd`` in the project folder; ``wait4`` gives this very child's CPU time and a
+    watcher its peak memory."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(  # noqa: S603 - our own commands
             [str(c) for c in cmd], stdout=out, stderr=err, env=env, cwd=PROJECT
         )
+        watcher, peak = peak_rss_watcher(proc.pid)
+        watcher.join()  # returns once the child is a zombie (not yet reaped)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -107,7 +138,7 @@ def run_measured(cmd: Sequence[str | Path], env: dict[str, str]) -> Run:
         run = Run(
             seconds=seconds,
             cpu_seconds=usage.ru_utime + usage.ru_stime,
-            max_rss_mb=usage.ru_maxrss / 1024,  # KiB on Linux
+            max_rss_mb=peak[0] / 1024,  # KiB
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
