@@ -82,7 +82,7 @@ def build_site(
         try:
             plan, manifest, written, reused = _build(output, staging, previous, jobs, progress)
             if previous is None:
-                _link_all(_search_index(manifest), output, staging)
+                commit.link_all(_search_index(manifest), output, staging)
                 commit.swap(staging, output)
             else:
                 commit.commit(staging, output, *_changes(previous, manifest, written))
@@ -189,17 +189,6 @@ def _search_index(manifest: Manifest, output: Path | None = None) -> dict[str, E
         for path, entry in manifest.entries.items()
         if path.startswith(SEARCH_BUNDLE) and (output is None or (output / path).exists())
     }
-
-
-def _link_all(paths: Iterable[str], source: Path, target: Path) -> None:
-    """Hard-link each of ``paths`` from ``source`` into ``target``, making each folder once."""
-    made: set[str] = set()
-    for path in paths:
-        folder = os.path.dirname(path)
-        if folder not in made:
-            os.makedirs(target / folder, exist_ok=True)
-            made.add(folder)
-        os.link(source / path, target / path)
 
 
 def code_fingerprint(static_root: Path) -> str:

@@ -126,3 +126,21 @@ def swap(staging: Path, output: Path) -> None:
         output.rename(old)
     staging.rename(output)
     threading.Thread(target=shutil.rmtree, args=(old, True), name="remove-old-build").start()
+
+
+def link_all(
+    paths: Iterable[str], source: Path, target: Path, *, skip_missing: bool = False
+) -> None:
+    """Hard-link each of ``paths`` from ``source`` into ``target``, making each folder once;
+    with ``skip_missing``, a path gone from ``source`` meanwhile is left out."""
+    made: set[str] = set()
+    for path in paths:
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(target / folder, exist_ok=True)
+            made.add(folder)
+        try:
+            os.link(source / path, target / path)
+        except FileNotFoundError:
+            if not skip_missing:
+                raise

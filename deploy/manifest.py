@@ -42,7 +42,8 @@ class Manifest:
     state: dict[str, Any] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        """``to_json`` as UTF-8, without a decoded copy of a large manifest."""
+        """Compact, sorted JSON as UTF-8 (orjson: a 10,000-page manifest is tens of MB of
+        dependency lists; built by hand because ``asdict`` deep-copies them)."""
         data = {
             "version": FORMAT_VERSION,
             "entries": {path: entry.as_dict() for path, entry in self.entries.items()},
@@ -51,8 +52,7 @@ class Manifest:
         return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
 
     def to_json(self) -> str:
-        """Compact, sorted JSON (orjson: a 10,000-page manifest is tens of MB of dependency
-        lists; built by hand because ``asdict`` deep-copies them)."""
+        """``to_bytes`` as text."""
         return self.to_bytes().decode()
 
     @classmethod

@@ -92,7 +92,9 @@ def prepare_search_index(output: Path) -> PreparedIndex:
     for folder in (snapshot, staging):
         shutil.rmtree(folder, ignore_errors=True)
     try:
-        _snapshot_html(output, _load_manifest(output), snapshot)
+        # Only the pages the manifest lists; one removed by a commit meanwhile is left out.
+        pages = [path for path in _load_manifest(output).entries if path.endswith(".html")]
+        commit.link_all(pages, output, snapshot, skip_missing=True)
         _run(executable, snapshot, staging)
         try:
             canonicalise(staging)
@@ -134,22 +136,6 @@ def install_search_index(output: Path, prepared: PreparedIndex) -> SearchResult:
         seconds=time.perf_counter() - prepared.started,
         unstable=prepared.unstable,
     )
-
-
-def _snapshot_html(output: Path, manifest: Manifest, snapshot: Path) -> None:
-    """Hard links to the build's HTML pages (what Pagefind reads), nothing else."""
-    made: set[str] = set()
-    for path in manifest.entries:
-        if not path.endswith(".html"):
-            continue
-        folder = os.path.dirname(path)
-        if folder not in made:
-            os.makedirs(snapshot / folder, exist_ok=True)
-            made.add(folder)
-        try:
-            os.link(output / path, snapshot / path)
-        except FileNotFoundError:
-            continue  # removed by a build committed since the manifest was read
 
 
 def _load_manifest(output: Path) -> Manifest:
