@@ -60,6 +60,24 @@ def shared(request: HttpRequest | None, key: Hashable, compute: Callable[[], T])
         if key not in request_store:
             request_store[key] = compute()
         return request_store[key]
+    return _replayed(store, key, compute)
+
+
+# The build cache ``page_shared`` keeps its values in; the build clears it between chunks of
+# pages (all outputs of one page are rendered in one chunk).
+PAGE_CACHE = "page_shared"
+
+
+def page_shared(page_id: int | None, name: str, compute: Callable[[], T]) -> T:
+    """A value every output of one page shows (e.g. a person's sidebars on each of their
+    archive months): computed once per page in a build, afresh outside one."""
+    store = build_cache(PAGE_CACHE)
+    if store is None or page_id is None:
+        return compute()
+    return _replayed(store, (page_id, name), compute)
+
+
+def _replayed(store: dict[Hashable, Any], key: Hashable, compute: Callable[[], T]) -> T:
     # In a build, every output that uses a shared value depends on what it was computed from.
     if key not in store:
         with recording() as keys:

@@ -29,7 +29,7 @@ from wagtail.models import Page
 from cms.deps import depend, url_only
 from cms.memo import in_build, shared
 from cms.models import public_url
-from cms.visibility import visible, visible_ids
+from cms.visibility import visible, visible_ancestors, visible_ids
 
 if TYPE_CHECKING:
     from home.models import SiteImage, SiteSettings, Topic
@@ -326,7 +326,7 @@ def breadcrumb_trail(page: Page) -> list[tuple[str, str]]:
         return []
     else:
         # The site root sits at depth 2 (see ``BasePage.url_path_on_site``).
-        ancestors = visible(page.get_ancestors().filter(depth__gt=2)).specific()
+        ancestors = visible_ancestors(page)
         trail.extend((ancestor.title, page_url(ancestor)) for ancestor in ancestors)
     trail.append((clean_text(page.title), page_url(page)))
     return trail

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -103,3 +104,22 @@ def view_restrictions_in_build(page: Page) -> list[PageViewRestriction] | None:
 def visible_page_ids() -> set[int]:
     """Ids of every visible page, read once per build (tens of KB for 10,000 pages)."""
     return shared(None, "visible_page_ids", lambda: set(visible().values_list("pk", flat=True)))
+
+
+def visible_ancestors(
+    page: Page, root: Page | None = None, request: HttpRequest | None = None
+) -> list[Page]:
+    """The visible ancestors of ``page`` below its site's root (``root``, by default its
+    ancestor at depth 2), specific, top down: what a breadcrumb shows. Siblings share them, so
+    they are loaded once per parent (per build, or per request). Depends on every ancestor,
+    hidden ones too: one is shown only while it is public."""
+    root_path = root.path if root is not None else page.path[: 2 * Page.steplen]
+
+    def load() -> list[Page]:
+        above = page.get_ancestors().filter(
+            path__startswith=root_path, depth__gt=len(root_path) // Page.steplen
+        )
+        depend(*(f"u:{pk}" for pk in above.values_list("pk", flat=True)))
+        return list(visible(above).specific())
+
+    return shared(request, ("visible_ancestors", root_path, page.path[: -Page.steplen]), load)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.deps import depend, loaded_keys, recording
-from cms.memo import build_cache, build_scope
+from cms.memo import PAGE_CACHE, build_cache, build_scope
 
 from . import assets, commit, state
 from .errors import BuildError
@@ -289,6 +289,8 @@ def _render_in_worker(args: tuple[list[Job], Path]) -> list[Written]:
 def _load(chunk: list[Job]) -> dict[int, Page]:
     """The chunk's pages, specific, with what their detail view shows prefetched in bulk."""
     ids = {job.page_id for job in chunk if job.page_id is not None}
+    if (per_page := build_cache(PAGE_CACHE)) is not None:
+        per_page.clear()  # the previous chunk's pages'
     pages = list(Page.objects.filter(pk__in=ids).specific())
     by_class: dict[type, list[Page]] = defaultdict(list)
     for page in pages:

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from wagtail.query import PageQuerySet
 
 from cms.deps import depend
+from cms.memo import page_shared
 from cms.visibility import visible
 from home.listings import (
     ContentListing,
@@ -49,18 +50,26 @@ def person_work(person: PersonPage, request: HttpRequest | None = None) -> Conte
 
 
 def person_appearances(person: PersonPage, limit: int = 4) -> list[Page]:
-    """Their latest media appearances ("In the media")."""
-    depend(f"content:person:{person.pk}")
-    mention = apps.get_model("publications", "MediaMentionPage")
-    return list(content_cards(work_queryset(person).type(mention))[:limit])
+    """Their latest media appearances ("In the media"), shown on each page of their work."""
+
+    def load() -> list[Page]:
+        depend(f"content:person:{person.pk}")
+        mention = apps.get_model("publications", "MediaMentionPage")
+        return list(content_cards(work_queryset(person).type(mention))[:limit])
+
+    return page_shared(person.pk, f"appearances:{limit}", load)
 
 
 def person_events(person: PersonPage, limit: int = 4) -> list[Page]:
-    """Events they spoke at or moderated, newest first."""
-    depend(f"event:person:{person.pk}")
-    event_model = apps.get_model("publications", "EventPage")
-    ids = work_queryset(person).type(event_model).values("pk")
-    return upcoming_and_recent_events(event_model.objects.filter(pk__in=ids), limit)
+    """Events they spoke at or moderated, newest first, shown on each page of their work."""
+
+    def load() -> list[Page]:
+        depend(f"event:person:{person.pk}")
+        event_model = apps.get_model("publications", "EventPage")
+        ids = work_queryset(person).type(event_model).values("pk")
+        return upcoming_and_recent_events(event_model.objects.filter(pk__in=ids), limit)
+
+    return page_shared(person.pk, f"events:{limit}", load)
 
 
 def people_by_affiliation(index: PeopleIndexPage) -> list[tuple[str, list[PersonPage]]]:

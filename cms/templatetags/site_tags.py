@@ -21,7 +21,7 @@ from wagtail.models import Page, Site
 from cms.deps import depend, url_only
 from cms.memo import shared
 from cms.structured_data import absolute
-from cms.visibility import visible
+from cms.visibility import visible, visible_ancestors
 
 register = template.Library()
 
@@ -206,10 +206,7 @@ def breadcrumbs(context: template.Context, page: Page | None) -> dict[str, Any]:
         if topic is not None:
             items.append({"label": topic.name, "href": topic_url(context, topic)})
     else:
-        above = page.get_ancestors().filter(path__startswith=root.path, depth__gt=root.depth)
-        # An ancestor shown only while public: depend on it even when it is hidden now.
-        depend(*(f"u:{pk}" for pk in above.values_list("pk", flat=True)))
-        ancestors = visible(above)
+        ancestors = visible_ancestors(page, root, request)
         items.extend({"label": a.title, "href": a.get_url(request)} for a in ancestors)
     return {"items": items, "current": page.title}
 

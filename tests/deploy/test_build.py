@@ -2,6 +2,7 @@
 
 import io
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from unittest import mock
@@ -37,6 +38,7 @@ class BuildTestCase(SiteTestCase):
     def setUp(self):
         super().setUp()
         self.tmp = Path(tempfile.mkdtemp(prefix="build-test-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
         self.output = self.tmp / "site"
 
     def build(self, **kwargs):
@@ -302,14 +304,18 @@ class VisibilityMatrixTests(BuildTestCase):
 class BuildQueryTests(BuildTestCase):
     """What a page costs in SQL does not grow with the site: rows are loaded per chunk."""
 
-    def add_op_eds(self, count: int, start: int) -> None:
+    def add_op_eds(self, count: int, start: int, *, monthly: bool = False) -> None:
+        """``count`` op-eds by one person, this month or (``monthly``) a month apart each."""
+        first = timezone.localdate().replace(day=1)
         for number in range(start, start + count):
+            months_back = number if monthly else 0
+            year, month = divmod(first.year * 12 + first.month - 1 - months_back, 12)
             f.OpEdPageFactory(
                 parent=self.op_eds,
                 title=f"Op-ed {number}",
                 slug=f"op-ed-{number}",
                 outlet=self.lawfare,
-                display_date=timezone.localdate().replace(day=1),
+                display_date=first.replace(year=year, month=month + 1),
                 authors=[self.person],
                 topics=[self.grand_strategy],
             )
@@ -330,3 +336,13 @@ class BuildQueryTests(BuildTestCase):
         # 40 more pages, each an HTML page and a JSON document, and two more listing pages:
         # rendered one request at a time they cost 19 queries each.
         self.assertLess((after - before) / 40, 1.5, (before, after))
+
+    def test_a_month_archive_costs_its_cards_not_its_breadcrumb_and_sidebars_again(self):
+        self.add_op_eds(2, start=0, monthly=True)
+        before = self.queries_of_a_full_build("small")
+        self.add_op_eds(12, start=2, monthly=True)
+        after = self.queries_of_a_full_build("large")
+        # Each op-ed opens a month: its section's archive month and its author's. Each month
+        # loads its cards (rows, topics, authors); the breadcrumb and the author's sidebars
+        # ("In the media", events) are the same for every month and loaded once per build.
+        self.assertLess((after - before) / 12, 10, (before, after))

@@ -1,5 +1,6 @@
 """Publish to live: editor actions become sync requests, and a sync brings the bucket up to date."""
 
+import shutil
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -133,6 +134,7 @@ class SyncToBucketTests(SiteTestCase):
         overrides = settings_for(self.target) | {"SITE_BUILD_DIR": folder / "site"}
         with override_settings(**overrides):
             yield
+        shutil.rmtree(folder, ignore_errors=True)
 
     def test_a_publish_reaches_the_bucket_with_its_listings_and_search(self):
         op_ed = f.OpEdPageFactory(
