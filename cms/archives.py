@@ -12,8 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import register_converter
 from django.utils import dateformat
@@ -70,18 +69,9 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 
 
 def months_with_entries(queryset: QuerySet, field: str = "display_date") -> list[ArchiveMonth]:
-    """Each month that has entries in ``queryset``, newest first, counted in one query."""
-    rows = (
-        queryset.order_by()
-        .annotate(archive_month=TruncMonth(field))
-        .values("archive_month")
-        .annotate(entries=Count("pk"))
-        .order_by("-archive_month")
-    )
-    return [
-        ArchiveMonth(row["archive_month"].year, row["archive_month"].month, row["entries"])
-        for row in rows
-    ]
+    """Each month that has entries in ``queryset``, newest first, counted from one query of
+    dates (SQLite truncates dates to months in Python, one call a row: slower than this)."""
+    return count_months(queryset.order_by().values_list(field, flat=True))
 
 
 def count_months(days: Iterable[date]) -> list[ArchiveMonth]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -9,7 +10,8 @@ import shutil
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -75,8 +77,9 @@ def build_site(
     """
     started = time.perf_counter()
     output = output.resolve()
-    with commit.locked(output):
+    with commit.locked(output), _collector_skips_what_lives_on():
         previous = None if full else Manifest.load(output)
+        gc.freeze()  # the previous manifest too
         staging = commit.staging_path(output)
         staging.mkdir(parents=True)
         try:
@@ -101,6 +104,18 @@ def build_site(
         seconds=time.perf_counter() - started,
         rendered_paths=sorted(item.path for item in written),
     )
+
+
+@contextmanager
+def _collector_skips_what_lives_on() -> Iterator[None]:
+    """Objects alive before the build (Django, its models, the previous manifest: millions at
+    10,000 pages) live through it; frozen, the cycle collector stops traversing them on each
+    collection the build's own allocations trigger (a fifth of an incremental build's time)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _build(
@@ -136,7 +151,10 @@ def _build(
     # after a build still has one (searching may lag the pages by one step).
     if previous is not None or (previous := Manifest.load(output)) is not None:
         manifest.entries.update(_search_index(previous, output))
-    validate(staging, manifest)
+    # Reused outputs passed the previous build's checks; if every output they could link to
+    # is still there, they still pass.
+    nothing_removed = previous is not None and previous.entries.keys() <= manifest.entries.keys()
+    validate(staging, manifest, checked=reused if nothing_removed else ())
     (staging / MANIFEST_NAME).write_bytes(manifest.to_bytes())
     return plan, manifest, written, reused
 
@@ -171,6 +189,7 @@ def _reusable(
     if previous.state.get("code") != current["code"]:
         return {}  # templates, code or static assets changed: everything may look different
     changes = state.compare(previous.state, current)
+    root = f"{output}{os.sep}"  # string joins: twice as fast as Path's for 24,000 files
     return {
         path: entry
         for path, job in plan.jobs.items()
@@ -178,7 +197,7 @@ def _reusable(
         and job.kind is not Kind.REDIRECT
         and "keys" in entry.deps
         and not changes.affects(entry.deps["keys"])
-        and os.path.exists(output / path)
+        and os.path.exists(root + path)
     }
 
 

@@ -52,9 +52,11 @@ class Changes:
     moves: list[tuple[set[str], list[str]]] = field(default_factory=list)
 
     def affects(self, deps: Iterable[str]) -> bool:
+        if not self.keys.isdisjoint(deps):
+            return True
+        if not self.moves:  # no list changed order: bounded keys ("scope<bound") are unaffected
+            return False
         for dep in deps:
-            if dep in self.keys:
-                return True
             if "<" in dep:
                 scope, bound = dep.split("<", 1)
                 for members, sorts in self.moves:

@@ -190,6 +190,38 @@ class FailClosedTests(BuildTestCase):
             self.build()
         self.assertFalse(self.output.exists())
 
+    def test_a_broken_internal_link_aborts_with_the_page_named(self):
+        from django.http import HttpResponse
+
+        page = HttpResponse('<!doctype html><html><body><a href="/nowhere/">x</a></body></html>')
+        with (
+            self.respond_for(self.about.url, page),
+            self.assertRaisesMessage(
+                BuildError,
+                f"{self.about.url.lstrip('/')}index.html: broken internal link /nowhere/index.html",
+            ),
+        ):
+            self.build()
+        self.assertFalse(self.output.exists())
+
+    def test_reused_pages_are_checked_again_when_an_output_they_link_is_removed(self):
+        page = f.StandardPageFactory(parent=self.home, title="Linked", slug="linked")
+        linking = f.StandardPageFactory(
+            parent=self.home, title="Linking", slug="linking", body=body("see")
+        )
+        linking.body = [("paragraph", RichText(f'<p><a linktype="page" id="{page.pk}">x</a></p>'))]
+        linking.save_revision().publish()
+        self.build()
+        page.unpublish()
+        # Were a dependency ever missed, the linking page would be reused as it is.
+        with (
+            mock.patch("deploy.state.Changes.affects", return_value=False),
+            self.assertRaisesMessage(BuildError, "linking/index.html: broken internal link"),
+        ):
+            self.build()
+        self.assertIn(b"/linked/", (self.output / "linking/index.html").read_bytes())
+        self.assertTrue((self.output / "linked/index.html").exists())  # the last good build
+
 
 class VisibilityMatrixTests(BuildTestCase):
     """A unique canary in each non-public page: none may reach any output file."""
