@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -39,6 +40,8 @@ OBJECTS = DEPLOY_DIR + "objects/"
 RECORD_CACHE = "no-store"
 RECENT_RELEASES = 3
 _recent_releases: dict[tuple, Release] = {}  # oldest first
+RELEASE_HASHES = 100  # more than DEPLOY_KEEP_RELEASES is ever set to, in practice
+_release_hashes: dict[tuple, frozenset[str]] = {}  # oldest first
 _RELEASE_ID = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-[0-9a-f]{6}$")
 
 
@@ -158,11 +161,27 @@ class Bucket:
         cache_key = (self.target.endpoint_url, self.target.bucket, self.target.prefix, release.id)
         self._remember(cache_key, replace(release, files=dict(release.files), complete=False))
 
+    def release_hashes(self, release_id: str) -> frozenset[str] | None:
+        """The content hashes a release record names (None if it is gone). Garbage collection
+        compares every kept release on each deploy, so these are kept for many more releases
+        than whole records: a set of shared strings, not tens of thousands of entries."""
+        cache_key = (self.target.endpoint_url, self.target.bucket, self.target.prefix, release_id)
+        if (cached := _release_hashes.get(cache_key)) is None:
+            if self.read_release(release_id) is None:
+                return None
+            cached = _release_hashes[cache_key]  # read_release remembered it
+        return cached
+
     @staticmethod
     def _remember(cache_key: tuple, release: Release) -> None:
         _recent_releases[cache_key] = release
         while len(_recent_releases) > RECENT_RELEASES:
             del _recent_releases[next(iter(_recent_releases))]
+        _release_hashes[cache_key] = frozenset(
+            sys.intern(item.sha256) for item in release.files.values()
+        )
+        while len(_release_hashes) > RELEASE_HASHES:
+            del _release_hashes[next(iter(_release_hashes))]
 
     def mark_complete(self, release_id: str) -> None:
         self.put(f"{RELEASES}{release_id}.done", b"", "text/plain", RECORD_CACHE)

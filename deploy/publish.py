@@ -292,13 +292,11 @@ def collect_garbage(bucket: Bucket, live_id: str) -> list[str]:
         return []
     needed: set[str] = set()
     for rid in recorded:
-        if rid not in doomed and (record := bucket.read_release(rid)) is not None:
-            needed |= {item.sha256 for item in record.files.values()}
+        if rid not in doomed and (hashes := bucket.release_hashes(rid)) is not None:
+            needed |= hashes
     for rid in doomed:
-        record = bucket.read_release(rid)
-        if record is not None:
-            unused = {item.sha256 for item in record.files.values()} - needed
-            bucket.delete_keys(sorted(OBJECTS + sha for sha in unused))
+        if (hashes := bucket.release_hashes(rid)) is not None:
+            bucket.delete_keys(sorted(OBJECTS + sha for sha in hashes - needed))
         bucket.delete_release(rid)
     return doomed
 

@@ -144,6 +144,15 @@ def perform_sync(*, holder: str = "", user=None, kind: str = SiteSync.Kind.DEPLO
     sync.state, sync.finished_at = SiteSync.State.SUCCEEDED, timezone.now()
     sync.search_indexed_at = sync.finished_at if first else None
     sync.save()
+    logger.info(
+        "Synced %s: build %.2f s (%d rendered), deploy %.2f s (%d uploaded, %d requests)",
+        deployed.release_id,
+        built.seconds,
+        built.rendered,
+        deployed.seconds,
+        deployed.uploaded,
+        deployed.requests,
+    )
     SyncRequest.objects.filter(pk__in=[r.pk for r in covered]).update(sync=sync)
     if not first:
         index_site.enqueue()

@@ -2,6 +2,7 @@
 
 import hashlib
 import threading
+from unittest import mock
 
 import boto3
 import pytest
@@ -216,6 +217,24 @@ def test_old_releases_are_collected_with_the_objects_only_they_used(target, buil
     assert bucket.get(OBJECTS + only_in_first) is None
     shared_css = hashlib.sha256(first.files()[css_path(first.files())]).hexdigest()
     assert bucket.get(OBJECTS + shared_css) is not None, "still used by kept releases"
+
+
+def test_collecting_old_releases_does_not_read_every_kept_record_again(target, builds, settings):
+    settings.DEPLOY_KEEP_RELEASES = 3
+    settings.DEPLOY_GRACE_SECONDS = 0
+    for version in (1, 2, 3, 4):
+        deploy(builds(f"v{version}").write(version, PAGES), target)
+    reads = []
+    original = Bucket.get
+
+    def get(bucket, path):
+        reads.append(path)
+        return original(bucket, path)
+
+    with mock.patch.object(Bucket, "get", get):
+        deploy(builds("v5").write(5, PAGES), target)  # collects v2; compares v3, v4 and v5
+    assert [path for path in reads if path.startswith("_deploy/releases/")] == []
+    assert len(Bucket(s3_client(target), target).release_ids()) == 3
 
 
 def test_anonymous_clients_can_read_but_not_write(target, builds):
