@@ -31,6 +31,7 @@ from .manifest import MANIFEST_NAME, Entry, Manifest
 from .plan import Plan, plan_site
 from .policy import cache_control, content_type
 from .render import Renderer
+from .search import bundle_entries
 from .validate import SEARCH_BUNDLE, validate
 
 Progress = Callable[[int, int], None]
@@ -148,9 +149,12 @@ def _build(
     for path in asset_paths:
         manifest.entries[path] = _entry(path, staging)
     # The previous search index stays until `search_index` replaces it, so a deploy right
-    # after a build still has one (searching may lag the pages by one step).
-    if previous is not None or (previous := Manifest.load(output)) is not None:
+    # after a build still has one (searching may lag the pages by one step). A full build
+    # reads it from disk: the previous manifest would double its peak memory.
+    if previous is not None:
         manifest.entries.update(_search_index(previous, output))
+    else:
+        manifest.entries.update(bundle_entries(output))
     # Reused outputs passed the previous build's checks; if every output they could link to
     # is still there, they still pass.
     nothing_removed = previous is not None and previous.entries.keys() <= manifest.entries.keys()

@@ -121,11 +121,9 @@ def install_search_index(output: Path, prepared: PreparedIndex) -> SearchResult:
         before = {path for path in manifest.entries if path.startswith(prefix)}
         for path in before:
             del manifest.entries[path]
-        files = sorted(
-            path.relative_to(output).as_posix() for path in target.rglob("*") if path.is_file()
-        )
-        for path in files:
-            manifest.entries[path] = _entry(output, path)
+        installed = bundle_entries(output)
+        manifest.entries.update(installed)
+        files = list(installed)
         _save_manifest(output, manifest)
     return SearchResult(
         output=output,
@@ -200,6 +198,13 @@ def _swap(staging: Path, target: Path) -> None:
 def _page_count(staging: Path) -> int:
     entry = json.loads((staging / "pagefind-entry.json").read_text())
     return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
+
+
+def bundle_entries(output: Path) -> dict[str, Entry]:
+    """Manifest entries of the search index in ``output/pagefind/``, as it is on disk."""
+    files = (path for path in (output / BUNDLE).rglob("*") if path.is_file())
+    paths = sorted(path.relative_to(output).as_posix() for path in files)
+    return {path: _entry(output, path) for path in paths}
 
 
 def _entry(output: Path, path: str) -> Entry:

@@ -188,6 +188,19 @@ class SearchIndexTests(SiteTestCase):
             self.assertEqual((folder / MANIFEST_NAME).read_text(), manifest)
             self.assertEqual(result.removed, 0)
 
+    def test_a_full_build_keeps_the_index_without_reading_the_previous_manifest(self):
+        folder = self.copy()
+        indexed = {p: e for p, e in Manifest.load(folder).entries.items() if "pagefind/" in p}
+        # The previous manifest of a 10,000-page build is ~200 MB once parsed.
+        with (
+            mock.patch("deploy.manifest._last", None),  # not even this process's parsed copy
+            mock.patch.object(Manifest, "from_json", side_effect=AssertionError("read")),
+        ):
+            build_site(folder, jobs=1, full=True)
+        kept = {p: e for p, e in Manifest.load(folder).entries.items() if "pagefind/" in p}
+        self.assertEqual(kept, indexed)
+        self.assertEqual(bundle_files(folder), {p: (folder / p).read_bytes() for p in indexed})
+
     def test_a_bundle_in_an_unknown_format_is_left_as_pagefind_wrote_it(self):
         folder = self.copy()
         meta = next((folder / "pagefind").glob("*.pf_meta"))
