@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 SYNC_LEASE = "site-sync"
 SEARCH_LEASE = "site-search"
 LEASE_SECONDS = 30 * 60
-BUSY_RETRY_SECONDS = 0.5
+BUSY_RETRY_SECONDS = 0.2  # a publish that finds the lease taken waits at most this long extra
 LEASE_WAIT_SECONDS = 10 * 60  # how long the search step waits for a sync to end
 # Requests this close together come from one editor action (e.g. a move and a slug change).
 ONE_ACTION_SECONDS = 0.25
