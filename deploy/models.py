@@ -52,6 +52,9 @@ class SiteSync(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     # When the content was read: everything published before this is in the release.
     content_as_of = models.DateTimeField(null=True, blank=True)
+    # The search index of this content: put into the build, then live in the bucket (by the
+    # search step's own deploy, or by the next sync's when a publish was waiting).
+    search_installed_at = models.DateTimeField(null=True, blank=True)
     search_indexed_at = models.DateTimeField(null=True, blank=True)
     release_id = models.CharField(max_length=40, blank=True)
     rendered = models.PositiveIntegerField(default=0)

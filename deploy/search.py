@@ -59,6 +59,7 @@ class PreparedIndex:
     """A new index written next to the build, not yet in it (``install_search_index``)."""
 
     staging: Path
+    entries: dict[str, Entry]  # its manifest entries, as they will be under pagefind/
     pages: int
     unstable: str
     started: float
@@ -101,7 +102,8 @@ def prepare_search_index(output: Path) -> PreparedIndex:
             unstable = ""
         except UnknownFormat as exc:
             unstable = str(exc)
-        return PreparedIndex(staging, _page_count(staging), unstable, started)
+        entries = _entries_of(staging)  # hashed here, outside any lock or lease
+        return PreparedIndex(staging, entries, _page_count(staging), unstable, started)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -111,7 +113,7 @@ def prepare_search_index(output: Path) -> PreparedIndex:
 
 def install_search_index(output: Path, prepared: PreparedIndex) -> SearchResult:
     """Swap a prepared index in as ``output/pagefind/`` and record its files in the manifest
-    of the build that is current now."""
+    of the build that is current now (quick: the files were hashed when prepared)."""
     output = output.resolve()
     with commit.locked(output):
         manifest = _load_manifest(output)
@@ -121,7 +123,7 @@ def install_search_index(output: Path, prepared: PreparedIndex) -> SearchResult:
         before = {path for path in manifest.entries if path.startswith(prefix)}
         for path in before:
             del manifest.entries[path]
-        installed = bundle_entries(output)
+        installed = prepared.entries
         manifest.entries.update(installed)
         files = list(installed)
         _save_manifest(output, manifest)
@@ -202,13 +204,18 @@ def _page_count(staging: Path) -> int:
 
 def bundle_entries(output: Path) -> dict[str, Entry]:
     """Manifest entries of the search index in ``output/pagefind/``, as it is on disk."""
-    files = (path for path in (output / BUNDLE).rglob("*") if path.is_file())
-    paths = sorted(path.relative_to(output).as_posix() for path in files)
-    return {path: _entry(output, path) for path in paths}
+    return _entries_of(output / BUNDLE)
 
 
-def _entry(output: Path, path: str) -> Entry:
-    data = (output / path).read_bytes()
+def _entries_of(folder: Path) -> dict[str, Entry]:
+    """Manifest entries of an index in ``folder``, keyed by their paths under ``pagefind/``."""
+    files = (path for path in folder.rglob("*") if path.is_file())
+    names = sorted(path.relative_to(folder).as_posix() for path in files)
+    return {f"{BUNDLE}/{name}": _entry(folder / name, f"{BUNDLE}/{name}") for name in names}
+
+
+def _entry(file: Path, path: str) -> Entry:
+    data = file.read_bytes()
     return Entry(
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),

@@ -14,8 +14,10 @@ Any number of workers may run it; ``run_sync`` coalesces:
 
 A sync is an incremental build and a deploy. The search index follows as its own task
 (``index_site``, on the "search" queue, which the worker runs on a thread of its own): Pagefind
-reads a snapshot of the build outside the sync lease, so publishes are not held up by it, and
-only the swap of the new index and its small deploy take the lease. Failures are retried with
+reads a snapshot of the build outside the sync lease, so publishes are not held up by it; only
+the swap of the new index into the build takes the lease, and its small deploy too unless a
+publish is waiting by then: that publish's sync deploys the index with its pages. Failures are
+retried with
 backoff; after SYNC_MAX_ATTEMPTS the Deployers group is e-mailed. The bucket is never left
 half-updated: that is the deploy's guarantee.
 """
@@ -142,8 +144,11 @@ def perform_sync(*, holder: str = "", user=None, kind: str = SiteSync.Kind.DEPLO
     sync.release_id = deployed.release_id
     sync.rendered, sync.uploaded, sync.deleted = built.rendered, deployed.uploaded, deployed.deleted
     sync.state, sync.finished_at = SiteSync.State.SUCCEEDED, timezone.now()
-    sync.search_indexed_at = sync.finished_at if first else None
+    if first:
+        sync.search_installed_at = sync.search_indexed_at = sync.finished_at
     sync.save()
+    # A search index installed in the build but left for this sync to deploy is live now.
+    _installed_only().update(search_indexed_at=sync.finished_at)
     logger.info(
         "Synced %s: build %.2f s (%d rendered), deploy %.2f s (%d uploaded, %d requests)",
         deployed.release_id,
@@ -166,8 +171,19 @@ def index_site() -> str:
 
 
 def _unindexed():
+    """Deployed syncs whose content the search index does not hold yet."""
     return SiteSync.objects.filter(
-        kind=SiteSync.Kind.DEPLOY, state=SiteSync.State.SUCCEEDED, search_indexed_at__isnull=True
+        kind=SiteSync.Kind.DEPLOY,
+        state=SiteSync.State.SUCCEEDED,
+        search_installed_at__isnull=True,
+        search_indexed_at__isnull=True,
+    )
+
+
+def _installed_only():
+    """Syncs whose search index is in the build, waiting for the next deploy to go live."""
+    return SiteSync.objects.filter(
+        search_installed_at__isnull=False, search_indexed_at__isnull=True
     )
 
 
@@ -175,8 +191,8 @@ def run_search(holder: str = "") -> str:
     """Bring the deployed search index up to date with the latest deployed build.
 
     One at a time (its own lease); Pagefind runs outside the sync lease, which is taken only
-    to swap the new index into the build and deploy it. Never raises: a failure is recorded on
-    the sync and the next sync's search step catches up.
+    to swap the new index into the build and deploy it (see ``_index_and_deploy``). Never
+    raises: a failure is recorded on the sync and the next sync's search step catches up.
     """
     # Not the worker's own id: its deploy-queue thread may hold the sync lease under that one.
     holder = holder or f"{worker_id()}/search"
@@ -190,27 +206,37 @@ def run_search(holder: str = "") -> str:
         if latest is None:
             return "Search index up to date."
         try:
-            _index_and_deploy(settings.SITE_BUILD_DIR, latest, holder)
+            deployed = _index_and_deploy(settings.SITE_BUILD_DIR, latest, holder)
         except Exception as exc:  # noqa: BLE001 — the pages are live; the index catches up
             logger.exception("Search index step failed")
             latest.error = f"Search index not updated: {exc}"
             latest.save(update_fields=["error"])
             return latest.error
-        _unindexed().filter(pk__lte=latest.pk).update(search_indexed_at=timezone.now())
     finally:
         leases.release(SEARCH_LEASE, holder)
     if _unindexed().exists():
         index_site.enqueue()  # syncs that finished while Pagefind ran
+    if not deployed:
+        return f"Search index for {latest.release_id} goes live with the waiting publish."
     return f"Search index deployed for {latest.release_id}."
 
 
-def _index_and_deploy(output, latest: SiteSync, holder: str) -> None:
+def _index_and_deploy(output, latest: SiteSync, holder: str) -> bool:
+    """Index a snapshot of the build, swap the index in, and deploy it, unless a publish waits
+    by then: its sync deploys the index with its pages (the search step holds up no publish
+    for longer than the swap). True when this step deployed it."""
     prepared = prepare_search_index(output)
     try:
         _wait_for_lease(SYNC_LEASE, holder, after_waiting_syncs=True)
         try:
             install_search_index(output, prepared)
+            covered = _unindexed().filter(pk__lte=latest.pk)
+            covered.update(search_installed_at=timezone.now())
+            if SyncRequest.objects.filter(sync__isnull=True).exists():
+                return False
             deploy_build(output, Options(trigger=f"search index for {latest.release_id}"))
+            _installed_only().filter(pk__lte=latest.pk).update(search_indexed_at=timezone.now())
+            return True
         finally:
             leases.release(SYNC_LEASE, holder)
     finally:

@@ -221,6 +221,34 @@ class SyncToBucketTests(SiteTestCase):
         second.refresh_from_db()
         self.assertIsNone(second.search_indexed_at)
 
+    def test_a_publish_arriving_during_the_swap_deploys_the_search_index(self):
+        sync.perform_sync(holder="test")
+        f.OpEdPageFactory(parent=self.op_eds, title="Findable", slug="findable")
+        second = sync.perform_sync(holder="test")
+        entry = anonymous_get(self.target, "pagefind/pagefind-entry.json")[1]
+        real_install = sync.install_search_index
+
+        def install(*args):
+            SyncRequest.objects.create(reason="Published another")  # while the lease is held
+            return real_install(*args)
+
+        with mock.patch.object(sync, "install_search_index", install):
+            message = sync.run_search(holder="test")
+        self.assertIn("goes live with the waiting publish", message)
+        second.refresh_from_db()
+        self.assertIsNotNone(second.search_installed_at)
+        self.assertIsNone(second.search_indexed_at)
+        self.assertEqual(anonymous_get(self.target, "pagefind/pagefind-entry.json")[1], entry)
+        # Not indexed again meanwhile: the waiting publish's sync deploys it.
+        self.assertEqual(sync.run_search(holder="test"), "Search index up to date.")
+
+        third = sync.perform_sync(holder="test")
+        self.assertEqual(third.state, SiteSync.State.SUCCEEDED, third.error)
+        second.refresh_from_db()
+        self.assertEqual(second.search_indexed_at, third.finished_at)
+        self.assertNotEqual(anonymous_get(self.target, "pagefind/pagefind-entry.json")[1], entry)
+        self.assertIsNone(third.search_indexed_at)  # its own search step follows
+
     def test_scheduled_go_live_and_expiry_reach_the_bucket(self):
         page = f.OpEdPageFactory(
             parent=self.op_eds, title="Scheduled", slug="scheduled", publish=False, live=False
