@@ -3,14 +3,13 @@ the dependency record it was rendered from."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from . import collector
 
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1
@@ -46,7 +45,7 @@ class Manifest:
     def from_json(cls, text: str | bytes) -> Manifest:
         # A million small strings and lists, none of them cyclic: the cycle collector would
         # only traverse them again and again while they are made (a third of the time).
-        with _collector_paused():
+        with collector.paused():
             data = orjson.loads(text)
             if data.get("version") != FORMAT_VERSION:
                 raise ValueError(f"unknown manifest version {data.get('version')!r}")
@@ -86,17 +85,6 @@ class Manifest:
 
 
 _last: tuple[tuple[str, tuple[int, int, int]], Manifest] | None = None
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _file_key(path: Path) -> tuple[int, int, int]:

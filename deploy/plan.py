@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -26,6 +27,7 @@ SITE_FILES = ("/sitemap.xml", "/robots.txt")
 class Plan:
     site: Site
     jobs: dict[str, Job] = field(default_factory=dict)  # by output path
+    pages: list[Any] = field(default_factory=list)  # public_pages(site)
     urls: dict[int, str] = field(default_factory=dict)  # site-relative URL of each public page
 
     def add(self, job: Job) -> None:
@@ -43,15 +45,24 @@ def default_site() -> Site:
     return site
 
 
-def public_pages(site: Site) -> list[tuple[int, str, type[Page]]]:
-    """(id, url_path, class) of the visible pages of ``site``, in tree order: one query."""
-    rows = (
+# What the plan and the state capture (deploy.state) read of each visible page.
+PAGE_FIELDS = ("pk", "path", "url_path", "live_revision_id", "last_published_at", "content_type_id")
+
+
+def public_pages(site: Site) -> list[Any]:
+    """The visible pages of ``site`` in tree order, as rows of PAGE_FIELDS: one query."""
+    return list(
         visible(Page.objects.descendant_of(site.root_page, inclusive=True))
         .order_by("path")
-        .values_list("pk", "url_path", "content_type_id")
+        .values_list(*PAGE_FIELDS, named=True)
     )
+
+
+def _with_models(pages: list[Any]) -> list[tuple[int, str, type[Page]]]:
     model = ContentType.objects.get_for_id
-    return [(pk, url_path, model(ct).model_class() or Page) for pk, url_path, ct in rows]
+    return [
+        (row.pk, row.url_path, model(row.content_type_id).model_class() or Page) for row in pages
+    ]
 
 
 def _routes_need_the_page(model: type[Page]) -> bool:
@@ -80,8 +91,8 @@ def json_path(url: str) -> str:
 
 def plan_site(site: Site | None = None) -> Plan:
     site = site or default_site()
-    plan = Plan(site=site)
-    pages = public_pages(site)
+    plan = Plan(site=site, pages=public_pages(site))
+    pages = _with_models(plan.pages)
     loaded = _pages_with_routes(pages)
     root_length = len(site.root_page.url_path)
     for pk, url_path, model in pages:

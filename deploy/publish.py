@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import cdn, commit
+from . import cdn, collector, commit
 from .bucket import OBJECTS, Bucket, Pointer, Release, RemoteFile, sha256_checksum
 from .errors import DeployError
 from .faults import checkpoint
@@ -130,7 +130,9 @@ def deploy_build(build: Path, options: Options, target: Target | None = None) ->
     build = build.resolve()
     if not build.is_dir():
         raise DeployError(f"{build} holds no build (no manifest.json): run `manage.py build`.")
-    with commit.locked(build, shared=True):
+    # No cycle collection meanwhile: the build's fresh manifest would make one traverse a
+    # million objects (0.4 s at 10,000 pages, half of a publish's deploy).
+    with commit.locked(build, shared=True), collector.paused():
         return _deploy_locked(build, options, target)
 
 

@@ -22,10 +22,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cms.deps import sort_key
-from cms.visibility import visible
 
 STATE_VERSION = 2
 # Rows whose every field may show on the site, by the dependency key prefix they record.
@@ -65,8 +64,9 @@ class Changes:
         return False
 
 
-def capture(site: Site, now: datetime) -> dict[str, Any]:
-    pages = _page_state(site)
+def capture(pages: list[Any], now: datetime) -> dict[str, Any]:
+    """The state of the site whose visible pages are ``pages`` (deploy.plan.public_pages)."""
+    pages = _page_state(pages)
     rows: dict[str, str] = {}
     for prefix, label in ROW_MODELS.items():
         for row in _rows(apps.get_model(label)):
@@ -80,14 +80,8 @@ def capture(site: Site, now: datetime) -> dict[str, Any]:
     return {"version": STATE_VERSION, "now": now.isoformat(), "pages": pages, "rows": rows}
 
 
-def _page_state(site: Site) -> dict[str, list[Any]]:
+def _page_state(rows: list[Any]) -> dict[str, list[Any]]:
     """page id → [content fingerprint, URL, membership keys, sort key]."""
-    fields = ("pk", "path", "url_path", "live_revision_id", "last_published_at", "content_type_id")
-    rows = list(
-        visible(Page.objects.descendant_of(site.root_page, inclusive=True))
-        .order_by("path")
-        .values_list(*fields)
-    )
     by_path = {path: pk for pk, path, *_ in rows}
     keys: dict[int, list[str]] = {pk: ["any"] for pk, *_ in rows}
     parents: dict[int, int | None] = {}
