@@ -90,6 +90,7 @@ def prepare_search_index(output: Path) -> PreparedIndex:
     executable = _pagefind_executable()
     snapshot = output.parent / f".{output.name}.{BUNDLE}-snapshot-{os.getpid()}"
     staging = output.parent / f".{output.name}.{BUNDLE}-staging-{os.getpid()}"
+    _clear_leftovers(output)
     for folder in (snapshot, staging):
         shutil.rmtree(folder, ignore_errors=True)
     try:
@@ -109,6 +110,26 @@ def prepare_search_index(output: Path) -> PreparedIndex:
         raise
     finally:
         shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _clear_leftovers(output: Path) -> None:
+    """Remove the snapshot and staging folders of search steps whose process is gone (a
+    killed worker's): each holds a copy of the site's pages or of its index."""
+    for kind in ("snapshot", "staging", "old"):
+        for folder in output.parent.glob(f".{output.name}.{BUNDLE}-{kind}-*"):
+            pid = folder.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and not _running(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def install_search_index(output: Path, prepared: PreparedIndex) -> SearchResult:

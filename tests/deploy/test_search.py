@@ -7,8 +7,10 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -227,6 +229,21 @@ class SearchIndexTests(SiteTestCase):
         self.assertNotIn("pagefind/fragment/en_0000000.pf_fragment", Manifest.load(folder).entries)
         self.assertEqual(result.removed, 1)
         self.assertEqual(leftovers(folder.parent), ["site"])  # no staging left
+
+    def test_the_folders_of_a_killed_search_step_are_cleared_by_the_next(self):
+        folder = self.copy()
+        dead = subprocess.Popen(["true"])  # noqa: S607 — a process id that is surely gone
+        dead.wait()
+        killed = [
+            folder.parent / f".site.pagefind-{kind}-{dead.pid}"
+            for kind in ("snapshot", "staging", "old")
+        ]
+        running = folder.parent / f".site.pagefind-snapshot-{os.getppid()}"
+        for leftover in [*killed, running]:
+            (leftover / "op-eds").mkdir(parents=True)
+            (leftover / "op-eds" / "index.html").write_text("a copy of a page")
+        build_search_index(folder)
+        self.assertEqual(leftovers(folder.parent), sorted(["site", running.name]))
 
     def test_html_that_is_not_a_build_output_is_never_indexed(self):
         folder = self.copy()
