@@ -29,7 +29,6 @@ from wagtail.api.v2.filters import (
     DescendantOfFilter,
     LocaleFilter,
     OrderingFilter,
-    SearchFilter,
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -65,6 +64,7 @@ from cms.api_fields import (
 from cms.api_filters import (
     CONTENT_FILTERS,
     ContentFilter,
+    PlainTextSearchFilter,
     SafeFieldsFilter,
     content_page_model,
     is_integer_in_range,
@@ -318,7 +318,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        PlainTextSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS)
     detail_query_parameters = DETAIL_QUERY_PARAMETERS | {"site"}
@@ -379,7 +379,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
 
 class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
-    filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [SafeFieldsFilter, OrderingFilter, PlainTextSearchFilter]
 
     def get_queryset(self):
         private = private_collection_ids(self.request._request)
@@ -387,7 +387,7 @@ class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
 
 
 class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
-    filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [SafeFieldsFilter, OrderingFilter, PlainTextSearchFilter]
 
     def get_queryset(self):
         private = private_collection_ids(self.request._request)

@@ -24,7 +24,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 
 from cms.visibility import visible
@@ -157,3 +157,24 @@ class SafeFieldsFilter(FieldsFilter):
                 raise BadRequestError(
                     f"field filter error: '{value}' is not a valid value for {name}"
                 ) from exc
+
+
+class PlainTextSearchFilter(SearchFilter):
+    """Wagtail's ``search=``, with the query made safe for every search backend.
+
+    The API searches plain text, where a double quote means nothing: the SQLite full-text
+    backend (modelsearch) puts each term between double quotes without escaping one inside,
+    so ``search=a"b`` was a server error there; it is now a search for "a b". A query of
+    blanks alone (a server error there too) finds nothing, as an empty one does.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.GET.get("search")
+        if query is not None:
+            cleaned = query.replace('"', " ")
+            cleaned = cleaned if cleaned.strip() else ""
+            if cleaned != query:
+                params = request._request.GET.copy()
+                params["search"] = cleaned
+                request._request.GET = params
+        return super().filter_queryset(request, queryset, view)
