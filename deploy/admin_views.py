@@ -90,7 +90,7 @@ class DeploysView(DeployPermissionRequired, WagtailAdminTemplateMixin, TemplateV
                 "retries_left": latest_deploy is not None
                 and latest_deploy.attempt < settings.SYNC_MAX_ATTEMPTS,
                 "running": next((s for s in syncs if s.state == SiteSync.State.RUNNING), None),
-                "waiting": SyncRequest.objects.filter(sync__isnull=True).count(),
+                "waiting": SyncRequest.objects.waiting().count(),
                 "releases": releases,
                 "releases_error": releases_error,
                 "live_release": live,

@@ -140,8 +140,7 @@ def _build(
     # is still there, they still pass.
     nothing_removed = previous is not None and previous.entries.keys() <= manifest.entries.keys()
     validate(staging, manifest, checked=reused if nothing_removed else ())
-    with collector.paused():
-        (staging / MANIFEST_NAME).write_bytes(manifest.to_bytes())
+    (staging / MANIFEST_NAME).write_bytes(manifest.to_bytes())
     return plan, manifest, written, reused
 
 

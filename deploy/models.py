@@ -10,6 +10,12 @@ from django.db import models
 from django.utils import timezone
 
 
+class SyncRequestQuerySet(models.QuerySet):
+    def waiting(self) -> SyncRequestQuerySet:
+        """Requests no sync has covered yet."""
+        return self.filter(sync__isnull=True)
+
+
 class SyncRequest(models.Model):
     """An editor action the static site must reflect (publish, unpublish, restriction...)."""
 
@@ -22,6 +28,8 @@ class SyncRequest(models.Model):
     sync = models.ForeignKey(
         "SiteSync", null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
     )
+
+    objects = SyncRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -17,9 +17,8 @@ A sync is an incremental build and a deploy. The search index follows as its own
 reads a snapshot of the build outside the sync lease, so publishes are not held up by it; only
 the swap of the new index into the build takes the lease, and its small deploy too unless a
 publish is waiting by then: that publish's sync deploys the index with its pages. Failures are
-retried with
-backoff; after SYNC_MAX_ATTEMPTS the Deployers group is e-mailed. The bucket is never left
-half-updated: that is the deploy's guarantee.
+retried with backoff; after SYNC_MAX_ATTEMPTS the Deployers group is e-mailed. The bucket is
+never left half-updated: that is the deploy's guarantee.
 """
 
 from __future__ import annotations
@@ -84,7 +83,7 @@ def worker_id() -> str:
 
 def run_sync() -> str:
     """Bring the live site up to date with every waiting request, or say why not yet."""
-    waiting = SyncRequest.objects.filter(sync__isnull=True)
+    waiting = SyncRequest.objects.waiting()
     span = waiting.aggregate(oldest=Min("created_at"), newest=Max("created_at"))
     if span["newest"] is None:
         return "Up to date."
@@ -102,10 +101,7 @@ def run_sync() -> str:
         sync = perform_sync(holder=holder)
     finally:
         leases.release(SYNC_LEASE, holder)
-    if (
-        SyncRequest.objects.filter(sync__isnull=True).exists()
-        and sync.state == sync.State.SUCCEEDED
-    ):
+    if SyncRequest.objects.waiting().exists() and sync.state == sync.State.SUCCEEDED:
         enqueue_sync()
     return f"{sync.get_state_display()}: {sync.release_id or sync.error}"
 
@@ -120,7 +116,7 @@ def _in_a_burst(span: dict, now) -> bool:
 
 def perform_sync(*, holder: str = "", user=None, kind: str = SiteSync.Kind.DEPLOY) -> SiteSync:
     """One sync under the lease: build, deploy, then the search index. Never raises."""
-    covered = list(SyncRequest.objects.filter(sync__isnull=True).order_by("pk"))
+    covered = list(SyncRequest.objects.waiting().order_by("pk"))
     attempt = _failures_in_a_row() + 1
     sync = SiteSync.objects.create(
         kind=kind,
@@ -230,12 +226,11 @@ def _index_and_deploy(output, latest: SiteSync, holder: str) -> bool:
         _wait_for_lease(SYNC_LEASE, holder, after_waiting_syncs=True)
         try:
             install_search_index(output, prepared)
-            covered = _unindexed().filter(pk__lte=latest.pk)
-            covered.update(search_installed_at=timezone.now())
-            if SyncRequest.objects.filter(sync__isnull=True).exists():
+            _unindexed().filter(pk__lte=latest.pk).update(search_installed_at=timezone.now())
+            if SyncRequest.objects.waiting().exists():
                 return False
             deploy_build(output, Options(trigger=f"search index for {latest.release_id}"))
-            _installed_only().filter(pk__lte=latest.pk).update(search_indexed_at=timezone.now())
+            _installed_only().update(search_indexed_at=timezone.now())
             return True
         finally:
             leases.release(SYNC_LEASE, holder)
@@ -250,7 +245,7 @@ def _wait_for_lease(
     sync (publishes go first: the search index may lag, the pages should not)."""
     timeout = LEASE_WAIT_SECONDS if timeout is None else timeout
     deadline = time.monotonic() + timeout
-    waiting = SyncRequest.objects.filter(sync__isnull=True)
+    waiting = SyncRequest.objects.waiting()
     while (after_waiting_syncs and waiting.exists()) or not leases.take(
         name, holder, LEASE_SECONDS
     ):
