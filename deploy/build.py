@@ -199,6 +199,7 @@ def _reusable(
         for path, job in plan.jobs.items()
         if (entry := previous.entries.get(path)) is not None
         and job.kind is not Kind.REDIRECT
+        and not entry.redirect  # a page now lives where a redirect stub was
         and "keys" in entry.deps
         and not changes.affects(entry.deps["keys"])
         and os.path.exists(root + path)

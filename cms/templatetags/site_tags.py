@@ -65,6 +65,7 @@ def _site_settings(site: Site | None):
     model = apps.get_model("home", "SiteSettings")
 
     def load():
+        depend("settings")  # also when no row exists yet: creating one changes every page
         instance = model.objects.filter(site=site).first() if site is not None else None
         return instance if instance is not None else model(site=site)
 
