@@ -53,6 +53,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from cms import keys
 from cms.api_fields import (
     APIValueField,
     django_request,
@@ -170,7 +171,7 @@ class PublicPageParentField(PageParentField):
             return super().get_attribute(instance)
         # In a build: the parent was loaded with its chunk, and whether the API may show it is
         # one lookup in the ids of its base queryset, read once per build.
-        depend(f"p:{parent.pk}")
+        depend(keys.page(parent.pk))
         base = self.context["base_queryset"]
         shown = shared(None, "api_page_ids", lambda: set(base.values_list("pk", flat=True)))
         return parent if parent.pk in shown else None

@@ -30,6 +30,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import CollectionViewRestriction, Page
 from wagtail.rich_text import expand_db_html
 
+from cms import keys
 from cms.deps import depend, url_only
 from cms.memo import in_build, shared
 from cms.sanitize import clean_rich_text
@@ -106,7 +107,7 @@ def visible_among(pages: Iterable[Page | None]) -> list[Page]:
         return []
     ids = [page.pk for page in pages]
     # A hidden pick must appear in the output once it becomes public (incremental builds).
-    depend(*(f"u:{pk}" for pk in ids))
+    depend(*map(keys.page_url, ids))
     if in_build():
         shown = visible_page_ids() & set(ids)
     else:
@@ -119,7 +120,7 @@ def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
     hub_model = apps.get_model("home", "TopicHubPage")
 
     def compute() -> dict[int, str]:
-        depend("hubs")
+        depend(keys.TOPIC_HUBS)
         with url_only():
             hubs = visible(hub_model.objects.all())
             return {hub.topic_id: url for hub in hubs if (url := page_url(hub))}

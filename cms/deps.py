@@ -1,18 +1,10 @@
 """What each output of a build was rendered from, so an incremental build re-renders exactly
 the outputs a change can affect.
 
-Three kinds of keys are recorded while an output renders:
-
-- rows, recorded automatically whenever a model instance is loaded (``post_init``):
-  ``p:<id>`` a page (its content), ``t:<id>`` a topic, ``o:`` outlet, ``s:`` series,
-  ``i:`` image (renditions count as their image), ``d:`` document, ``settings``;
-- ``u:<id>``: only the URL and visibility of a page (menus, topic-hub links), recorded with
-  ``url_only()`` around code that merely links to pages;
-- lists: ``content:topic:5``, ``content:parent:12@2025-02``, ``person:expert``… recorded by the
-  listing functions; a page entering or leaving such a list, or moving within it, is matched
-  against these keys by its memberships (``deploy.state``). A bound ``key<sortkey`` limits a
-  list to entries sorting before ``sortkey`` (the "More on" of a page lists older pages only);
-- ``clock``: the output shows something that depends on the time (past or upcoming events).
+Keys (made by ``cms.keys``, the only place that spells them) are recorded while an output
+renders: rows automatically whenever a model instance the site shows is loaded (``post_init``;
+pages loaded inside ``url_only()`` count by URL and visibility only), lists and the clock by the
+listing functions that read them (``depend``).
 """
 
 from __future__ import annotations
@@ -22,6 +14,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models.signals import post_init
+from wagtail.models import Page
+
+from cms import keys
 
 _recorder: ContextVar[set[str] | None] = ContextVar("cms_deps_recorder", default=None)
 _url_only: ContextVar[bool] = ContextVar("cms_deps_url_only", default=False)
@@ -30,21 +25,22 @@ _url_only: ContextVar[bool] = ContextVar("cms_deps_url_only", default=False)
 @contextmanager
 def recording() -> Iterator[set[str]]:
     """Collect the keys recorded inside the block (nested blocks also feed their parents)."""
-    keys: set[str] = set()
+    recorded: set[str] = set()
     outer = _recorder.get()
-    token = _recorder.set(keys)
+    token = _recorder.set(recorded)
     try:
-        yield keys
+        yield recorded
     finally:
         _recorder.reset(token)
         if outer is not None:
-            outer |= keys
+            outer |= recorded
 
 
-def depend(*keys: str) -> None:
-    keys_set = _recorder.get()
-    if keys_set is not None:
-        keys_set.update(keys)
+def depend(*made: str) -> None:
+    """Record keys (from ``cms.keys``) for the output being rendered, if one is."""
+    recorded = _recorder.get()
+    if recorded is not None:
+        recorded.update(made)
 
 
 @contextmanager
@@ -58,28 +54,9 @@ def url_only() -> Iterator[None]:
 
 
 def _row_key(instance) -> str | None:
-    from wagtail.documents.models import AbstractDocument
-    from wagtail.images.models import AbstractImage, AbstractRendition
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
-        return f"{'u' if _url_only.get() else 'p'}:{instance.pk}"
-    label = instance._meta.label
-    if label == "home.Topic":
-        return f"t:{instance.pk}"
-    if label == "publications.Outlet":
-        return f"o:{instance.pk}"
-    if label == "publications.Series":
-        return f"s:{instance.pk}"
-    if label == "home.SiteSettings":
-        return "settings"
-    if isinstance(instance, AbstractImage):
-        return f"i:{instance.pk}"
-    if isinstance(instance, AbstractRendition):
-        return f"i:{instance.image_id}"
-    if isinstance(instance, AbstractDocument):
-        return f"d:{instance.pk}"
-    return None
+        return keys.page_url(instance.pk) if _url_only.get() else keys.page(instance.pk)
+    return keys.row(instance)
 
 
 def loaded_keys(instance, seen: set[int] | None = None) -> set[str]:
@@ -89,9 +66,9 @@ def loaded_keys(instance, seen: set[int] | None = None) -> set[str]:
     if id(instance) in seen:
         return set()
     seen.add(id(instance))
-    keys: set[str] = set()
+    found: set[str] = set()
     if instance.pk is not None and (key := _row_key(instance)) is not None:
-        keys.add(key)
+        found.add(key)
     related = [
         *getattr(instance, "_prefetched_objects_cache", {}).values(),
         *instance._state.fields_cache.values(),
@@ -100,23 +77,18 @@ def loaded_keys(instance, seen: set[int] | None = None) -> set[str]:
         items = value if hasattr(value, "__iter__") and not hasattr(value, "_meta") else [value]
         for item in items:
             if item is not None and hasattr(item, "_meta"):
-                keys |= loaded_keys(item, seen)
-    return keys
+                found |= loaded_keys(item, seen)
+    return found
 
 
 def _record_instance(sender, instance, **kwargs) -> None:
-    keys = _recorder.get()
-    if keys is None or instance.pk is None:
+    recorded = _recorder.get()
+    if recorded is None or instance.pk is None:
         return
     key = _row_key(instance)
     if key is not None:
-        keys.add(key)
+        recorded.add(key)
 
 
 def connect() -> None:
     post_init.connect(_record_instance, dispatch_uid="cms_deps_record_instance")
-
-
-def sort_key(display_date, pk: int) -> str:
-    """A string that sorts like (date, pk): the order of dated content listings."""
-    return f"{display_date.isoformat()}:{pk:012d}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import keys
 from cms.api_fields import ImageField
 
 
@@ -100,6 +103,19 @@ class BasePage(ListingFields, SocialFields, Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:
+        """Hook for incremental builds: the lists (``cms.keys``) each public page of this type
+        belongs to beyond its place in the tree. ``pages`` holds every public page whose type
+        takes this method from the same class, so one call answers for all of them."""
+        return {}
+
+    @classmethod
+    def clock_changes(cls, before: datetime, after: datetime) -> bool:
+        """Hook for incremental builds: do pages of this type show anything differently at
+        ``after`` than at ``before`` (an event that ended is no longer upcoming)?"""
+        return False
 
     def get_view_restrictions(self):
         from cms.visibility import view_restrictions_in_build

@@ -26,6 +26,7 @@ from django.utils.html import strip_tags
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from cms import keys
 from cms.deps import depend, url_only
 from cms.memo import in_build, shared
 from cms.models import public_url
@@ -301,7 +302,7 @@ def topic_hub_url(topic: Topic | None) -> str:
     hub_model = apps.get_model("home", "TopicHubPage")
 
     def compute() -> dict[int, str]:
-        depend("hubs")
+        depend(keys.TOPIC_HUBS)
         with url_only():
             return {hub.topic_id: page_url(hub) for hub in visible(hub_model.objects.all())}
 

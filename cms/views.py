@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from cms import keys
 from cms.deps import depend
 from cms.models import SocialFields, public_url
 from cms.visibility import visible
@@ -47,7 +48,7 @@ def sitemap_entries(site: Site) -> Iterator[tuple[str, str]]:
         .values_list("pk", "url_path", "last_published_at")
     )
     for pk, url_path, published in pages.iterator(chunk_size=2000):
-        depend(f"p:{pk}")  # rows, not instances: recorded by hand (cms.deps)
+        depend(keys.page(pk))  # rows, not instances: recorded by hand (cms.deps)
         lastmod = published.astimezone(UTC).date().isoformat() if published else ""
         yield public_url(url_path[prefix_length:]), lastmod
 
@@ -73,7 +74,7 @@ def _default_site() -> Site:
 
 @require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
-    depend("any")  # every page appearing or disappearing changes it
+    depend(keys.ANY_PAGE)  # every page appearing or disappearing changes it
     return HttpResponse(render_sitemap(_default_site()), content_type=SITEMAP_CONTENT_TYPE)
 
 

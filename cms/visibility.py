@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from cms import keys
 from cms.deps import depend
 from cms.memo import in_build, shared
 
@@ -63,7 +64,7 @@ def visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
 
 def visible_ids(model: type[Page]) -> set[int]:
     """Ids of the visible pages of ``model``: one query per request-less scope (e.g. a build)."""
-    depend(f"visible:{model._meta.label}")
+    depend(keys.visible(model))
     return shared(
         None,
         ("visible_ids", model._meta.label),
@@ -119,7 +120,7 @@ def visible_ancestors(
         above = page.get_ancestors().filter(
             path__startswith=root_path, depth__gt=len(root_path) // Page.steplen
         )
-        depend(*(f"u:{pk}" for pk in above.values_list("pk", flat=True)))
+        depend(*map(keys.page_url, above.values_list("pk", flat=True)))
         return list(visible(above).specific())
 
     return shared(request, ("visible_ancestors", root_path, page.path[: -Page.steplen]), load)

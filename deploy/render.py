@@ -13,6 +13,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from cms import keys
 from cms.deps import depend
 
 from .errors import BuildError
@@ -55,7 +56,7 @@ class Renderer:
             return Rendered(redirect_stub(job.target), "text/html; charset=utf-8")
         request = self._request(job.url)
         # Every output links home; recorded here since Wagtail caches the site root's lookup.
-        depend(f"u:{self.site.root_page_id}")
+        depend(keys.page_url(self.site.root_page_id))
         if job.kind is Kind.PAGE:
             if page is None:
                 raise BuildError(f"{job.url}: page {job.page_id} is not in the build's page set")

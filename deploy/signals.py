@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.db.models.signals import post_delete, post_save
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from cms import keys
+
 from .sync import request_sync
 
-# Rows outside the page tree that published pages show (snippets, settings, redirects).
-CONTENT_MODELS = (
-    "home.Topic",
-    "home.SiteSettings",
-    "publications.Outlet",
-    "publications.Series",
-    "wagtailredirects.Redirect",
-)
+# Rows outside the page tree that change what is published besides the rows pages show
+# (cms.keys.row_models): redirects become stubs, the Site record moves the whole site.
+PLAN_MODELS = (Redirect, Site)
 
 
 def _page_label(page: Page) -> str:
@@ -74,8 +69,8 @@ def connect() -> None:
             signal.connect(
                 on_restriction_changed, sender=model, dispatch_uid=f"deploy-{model._meta.label}"
             )
-    content = [apps.get_model(label) for label in CONTENT_MODELS]
-    for model in [*content, get_image_model(), get_document_model(), Site]:
+    shown = [entry.model for entry in keys.captured_rows()]
+    for model in [*shown, *PLAN_MODELS]:
         for signal in (post_save, post_delete):
             signal.connect(
                 on_content_changed, sender=model, dispatch_uid=f"deploy-{model._meta.label}"

@@ -1,38 +1,29 @@
 """The source state a build renders from, and what changed since the previous build.
 
 For every public page: a content fingerprint (its live revision and URL), its URL, and the list
-keys it belongs to (``cms.deps``); for every snippet, image, document and the site settings: a
-fingerprint of the row. Comparing two states gives the dependency keys whose outputs must be
-rendered again.
+keys it belongs to (``cms.keys``: its place in the tree, plus what its page type's
+``list_memberships`` hook names); for every row of the models the site shows
+(``cms.keys.row_models``): a fingerprint of the row. Comparing two states gives the
+dependency keys whose outputs must be rendered again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-from cms.deps import sort_key
+from cms import keys
 
-STATE_VERSION = 2
-# Rows whose every field may show on the site, by the dependency key prefix they record.
-ROW_MODELS = {
-    "t": "home.Topic",
-    "o": "publications.Outlet",
-    "s": "publications.Series",
-}
+STATE_VERSION = 3
 
 
 def _fingerprint(values: Any) -> str:
@@ -56,8 +47,8 @@ class Changes:
         if not self.moves:  # no list changed order: bounded keys ("scope<bound") are unaffected
             return False
         for dep in deps:
-            if "<" in dep:
-                scope, bound = dep.split("<", 1)
+            if (bounded := keys.split_bound(dep)) is not None:
+                scope, bound = bounded
                 for members, sorts in self.moves:
                     if scope in members and any(s and s < bound for s in sorts):
                         return True
@@ -66,108 +57,66 @@ class Changes:
 
 def capture(pages: list[Any], now: datetime) -> dict[str, Any]:
     """The state of the site whose visible pages are ``pages`` (deploy.plan.public_pages)."""
-    pages = _page_state(pages)
     rows: dict[str, str] = {}
-    for prefix, label in ROW_MODELS.items():
-        for row in _rows(apps.get_model(label)):
-            rows[f"{prefix}:{row['id']}"] = _fingerprint(row)
-    for row in _rows(get_image_model()):
-        rows[f"i:{row['id']}"] = _fingerprint(row)
-    for row in _rows(get_document_model()):
-        rows[f"d:{row['id']}"] = _fingerprint(row)
-    settings_rows = list(_rows(apps.get_model("home", "SiteSettings")))
-    rows["settings"] = _fingerprint(settings_rows)
-    return {"version": STATE_VERSION, "now": now.isoformat(), "pages": pages, "rows": rows}
+    for entry in keys.captured_rows():
+        table = list(_rows(entry.model))
+        if entry.whole_table:
+            rows[entry.key(None)] = _fingerprint(table)
+        else:
+            rows.update((entry.key(row["id"]), _fingerprint(row)) for row in table)
+    return {
+        "version": STATE_VERSION,
+        "now": now.isoformat(),
+        "pages": _page_state(pages),
+        "rows": rows,
+    }
 
 
 def _page_state(rows: list[Any]) -> dict[str, list[Any]]:
     """page id → [content fingerprint, URL, membership keys, sort key]."""
     by_path = {path: pk for pk, path, *_ in rows}
-    keys: dict[int, list[str]] = {pk: ["any"] for pk, *_ in rows}
-    parents: dict[int, int | None] = {}
-    models: dict[int, type[Model]] = {}
+    places: dict[int, keys.Place] = {}
     for pk, path, _url, _rev, _published, ct in rows:
-        parents[pk] = by_path.get(path[: -Page.steplen])
-        keys[pk].append(f"children:{parents[pk]}")
-        models[pk] = ContentType.objects.get_for_id(ct).model_class()
+        model = ContentType.objects.get_for_id(ct).model_class()
+        places[pk] = keys.Place(by_path.get(path[: -Page.steplen]), model)
+    members: dict[int, list[str]] = {
+        pk: [keys.ANY_PAGE, keys.children(place.parent), *_visible_keys(place.model)]
+        for pk, place in places.items()
+    }
     sorts: dict[int, str] = {}
-    _content_keys(keys, parents, models, sorts)
-    _person_keys(keys, parents, models)
-    for pk, model in models.items():
-        if model.__name__ == "TopicHubPage":
-            keys[pk].append("hubs")
+    for hook, group in _by_hook(places, "list_memberships").items():
+        for pk, membership in hook(group).items():
+            members[pk] += membership.lists
+            sorts[pk] = membership.sort
     return {
         str(pk): [
             f"{rev}|{published.isoformat() if published else ''}|{ct}",
             url,
-            sorted(set(keys[pk])),
+            sorted(set(members[pk])),
             sorts.get(pk, ""),
         ]
         for pk, _path, url, rev, published, ct in rows
     }
 
 
-def _content_keys(keys, parents, models, sorts) -> None:
-    # Whole tables rather than ``page_id__in=<every id>``: at 10,000 pages the id lists cost
-    # more than the rows of hidden pages, which are skipped here.
-    content_page = apps.get_model("publications", "ContentPage")
-    event_page = apps.get_model("publications", "EventPage")
-    ids = {pk for pk, model in models.items() if issubclass(model, content_page)}
-    topics, people, programs = defaultdict(list), defaultdict(list), defaultdict(list)
-    for page_id, topic_id in apps.get_model("publications", "ContentPageTopic").objects.values_list(
-        "page_id", "topic_id"
-    ):
-        topics[page_id].append(topic_id)
-    for page_id, person_id in (
-        apps.get_model("publications", "ContentPageAuthor")
-        .objects.filter(person__isnull=False)
-        .values_list("page_id", "person_id")
-    ):
-        people[page_id].append(person_id)
-    through = content_page.programs.through
-    for page_id, program_id in through.objects.values_list("contentpage_id", "programpage_id"):
-        programs[page_id].append(program_id)
-    dates = dict(content_page.objects.values_list("pk", "display_date"))
-    starts = {
-        pk: start.astimezone(zoneinfo.ZoneInfo(zone))
-        for pk, start, zone in event_page.objects.values_list("pk", "start", "timezone")
-        if pk in ids
-    }
-    for pk in sorted(ids):
-        is_event = pk in starts
-        prefix = "event" if is_event else "content"
-        scopes = [
-            prefix,
-            f"{prefix}:type:{models[pk].__name__}",
-            f"{prefix}:parent:{parents[pk]}",
-            *(f"{prefix}:topic:{t}" for t in topics[pk]),
-            *(f"{prefix}:person:{p}" for p in people[pk]),
-            *(f"{prefix}:program:{g}" for g in programs[pk]),
-        ]
-        when = starts[pk] if is_event else dates[pk]
-        month = f"{when.year:04d}-{when.month:02d}"
-        keys[pk].extend(scopes + [f"{scope}@{month}" for scope in scopes])
-        sorts[pk] = sort_key(dates[pk], pk)
+def _visible_keys(model: type[Model]) -> list[str]:
+    """``cms.keys.visible`` of the page's type and of every concrete page type it extends."""
+    return [
+        keys.visible(cls)
+        for cls in model.__mro__
+        if issubclass(cls, Page) and cls is not Page and not cls._meta.abstract
+    ]
 
 
-def _person_keys(keys, parents, models) -> None:
-    person_page = apps.get_model("people", "PersonPage")
-    ids = [pk for pk, model in models.items() if issubclass(model, person_page)]
-    experts = set(
-        person_page.objects.filter(pk__in=ids, is_expert=True).values_list("pk", flat=True)
-    )
-    for pk in ids:
-        keys[pk] += [f"person:parent:{parents[pk]}", "visible:people.PersonPage"]
-        if pk in experts:
-            keys[pk].append("person:expert")
-    for person_id, topic_id in person_page.expertise.through.objects.filter(
-        personpage_id__in=experts
-    ).values_list("personpage_id", "topic_id"):
-        keys[person_id].append(f"person:expertise:{topic_id}")
-    for person_id, program_id in person_page.programs.through.objects.filter(
-        personpage_id__in=ids
-    ).values_list("personpage_id", "programpage_id"):
-        keys[person_id].append(f"person:program:{program_id}")
+def _by_hook(places: dict[int, keys.Place], name: str) -> dict[Callable, dict[int, keys.Place]]:
+    """Pages grouped by the class that defines their type's hook ``name`` (one call each, so a
+    hook on ``ContentPage`` reads its tables once for all eight content types)."""
+    groups: dict[Callable, dict[int, keys.Place]] = defaultdict(dict)
+    for pk, place in places.items():
+        owner = next((c for c in place.model.__mro__ if name in vars(c)), None)
+        if owner is not None:
+            groups[getattr(owner, name)][pk] = place
+    return groups
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> Changes:
@@ -178,9 +127,9 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> Changes:
         before, after = old_pages.get(pid), new_pages.get(pid)
         if before == after:
             continue
-        changes.keys.add(f"p:{pid}")
+        changes.keys.add(keys.page(int(pid)))
         if before is None or after is None or before[1] != after[1]:
-            changes.keys.add(f"u:{pid}")
+            changes.keys.add(keys.page_url(int(pid)))
         if before is None or after is None or before[2:] != after[2:]:
             members = set((before or [0, 0, []])[2]) | set((after or [0, 0, []])[2])
             sorts = [state[3] for state in (before, after) if state is not None]
@@ -190,11 +139,16 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> Changes:
         if old["rows"].get(key) != new["rows"].get(key):
             changes.keys.add(key)
     if _clock_moved(datetime.fromisoformat(old["now"]), datetime.fromisoformat(new["now"])):
-        changes.keys.add("clock")
+        changes.keys.add(keys.CLOCK)
     return changes
 
 
 def _clock_moved(before: datetime, after: datetime) -> bool:
-    """Did any event end between the two builds (so 'upcoming' became 'past')?"""
-    event_page = apps.get_model("publications", "EventPage")
-    return event_page.objects.filter(end__gt=before, end__lte=after).exists()
+    """Does any page type look different at ``after`` than at ``before`` (an event ended,
+    so it moved from upcoming to past)? Each type answers through its ``clock_changes``."""
+    owners = {
+        next(c for c in model.__mro__ if "clock_changes" in vars(c))
+        for model in get_page_models()
+        if hasattr(model, "clock_changes")
+    }
+    return any(owner.clock_changes(before, after) for owner in owners)

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
+from cms import keys
 from cms.archives import (
     ARCHIVE_ROUTE,
     ArchiveMonth,
@@ -82,7 +83,7 @@ def visible_in_order(pages: Iterable[Page]) -> list[Page]:
     if not ids:
         return []
     # A hidden pick is never loaded, yet must appear once it becomes public.
-    depend(*(f"u:{pk}" for pk in ids))
+    depend(*map(keys.page_url, ids))
     found = {page.pk: page for page in visible(Page.objects.filter(pk__in=ids)).specific()}
     return [found[pk] for pk in ids if pk in found]
 
@@ -92,7 +93,7 @@ def lead_stories(home: HomePage) -> list[Page]:
 
 
 def latest_content(limit: int = LISTING_LIMIT, exclude: Sequence[int] = ()) -> list[Page]:
-    depend("content", "event")
+    depend(keys.content(), keys.events())
     return list(content_cards().exclude(pk__in=list(exclude))[:limit])
 
 
@@ -103,13 +104,13 @@ def feed_entries(queryset: PageQuerySet | None = None) -> list[Page]:
 
 def topic_feed_entries(topic: Topic) -> list[Page]:
     """Content of every type (events too) tagged with ``topic``: its hub's feed."""
-    depend(f"content:topic:{topic.pk}", f"event:topic:{topic.pk}")
+    depend(keys.content("topic", topic.pk), keys.events("topic", topic.pk))
     return feed_entries(content_page_model().objects.filter(topics__topic=topic))
 
 
 def visible_children(page: Page) -> list[Page]:
     """Visible children of ``page`` in tree order (e.g. the hubs under /policy-topics/)."""
-    depend(f"children:{page.pk}")
+    depend(keys.children(page.pk))
     return list(visible(page.get_children()).specific())
 
 
@@ -119,7 +120,7 @@ def featured_items(page: TopicHubPage | ProgramPage) -> list[Page]:
 
 def topic_experts(topic: Topic) -> list[Page]:
     person_model = apps.get_model("people", "PersonPage")
-    depend(f"person:expertise:{topic.pk}")
+    depend(keys.people("expertise", topic.pk))
     return list(person_cards(person_model.objects.filter(expertise=topic, is_expert=True)))
 
 
@@ -153,12 +154,12 @@ def latest_by_type(
 
 
 def topic_work(topic: Topic, exclude: Sequence[int] = ()) -> list[WorkGroup]:
-    depend(f"content:topic:{topic.pk}")
+    depend(keys.content("topic", topic.pk))
     return latest_by_type(content_page_model().objects.filter(topics__topic=topic), exclude)
 
 
 def program_work(program: ProgramPage, exclude: Sequence[int] = ()) -> list[WorkGroup]:
-    depend(f"content:program:{program.pk}")
+    depend(keys.content("program", program.pk))
     return latest_by_type(content_page_model().objects.filter(programs=program), exclude)
 
 
@@ -181,13 +182,13 @@ def upcoming_and_recent_events(queryset: PageQuerySet, limit: int = 3) -> list[P
 
 def topic_events(topic: Topic, limit: int = 3) -> list[Page]:
     event_model = apps.get_model("publications", "EventPage")
-    depend(f"event:topic:{topic.pk}")
+    depend(keys.events("topic", topic.pk))
     return upcoming_and_recent_events(event_model.objects.filter(topics__topic=topic), limit)
 
 
 def program_team(program: ProgramPage) -> list[Page]:
     person_model = apps.get_model("people", "PersonPage")
-    depend(f"person:program:{program.pk}")
+    depend(keys.people("program", program.pk))
     queryset = person_model.objects.filter(programs=program)
     if program.director_id:
         queryset = queryset.exclude(pk=program.director_id)
@@ -197,14 +198,14 @@ def program_team(program: ProgramPage) -> list[Page]:
 def program_director(program: ProgramPage) -> Page | None:
     if not program.director_id:
         return None
-    depend(f"u:{program.director_id}")
+    depend(keys.page_url(program.director_id))
     person_model = apps.get_model("people", "PersonPage")
     return person_cards(person_model.objects.filter(pk=program.director_id)).first()
 
 
 def program_events(program: ProgramPage, limit: int = 3) -> list[Page]:
     event_model = apps.get_model("publications", "EventPage")
-    depend(f"event:program:{program.pk}")
+    depend(keys.events("program", program.pk))
     return upcoming_and_recent_events(event_model.objects.filter(programs=program), limit)
 
 
@@ -224,7 +225,7 @@ class ContentListing:
     queryset: PageQuerySet
     url: str = ""
     prefix: str = ""
-    # List keys for incremental builds (``cms.deps``), e.g. ("content:parent:12",).
+    # The lists shown, for incremental builds: ``cms.keys.content("parent", 12)``…
     keys: tuple[str, ...] = ()
 
     @property
@@ -256,7 +257,7 @@ class ContentListing:
 
     def month(self, year: int, month: int) -> dict[str, Any]:
         first, last = month_bounds(year, month)
-        depend(*(f"{key}@{year:04d}-{month:02d}" for key in self.keys))
+        depend(*(keys.in_month(key, year, month) for key in self.keys))
         entries = list(content_cards(self.queryset.filter(display_date__range=(first, last))))
         if not entries:
             raise Http404("Nothing was published that month.")

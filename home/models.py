@@ -21,6 +21,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms import keys
 from cms.api_fields import PageLinkField, PageLinksField, TopicField, TopicListField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, LinkBlock
 from cms.deps import depend
@@ -104,6 +105,7 @@ class TopicKind(models.TextChoices):
 
 
 @register_snippet
+@keys.register_rows("t")
 class Topic(index.Indexed, models.Model):
     """A policy topic: tags content, groups experts, and may have a hub page."""
 
@@ -189,7 +191,7 @@ class HomePage(StaticRoutesMixin, BasePage):
         """Everything the organisation publishes."""
         from . import listings
 
-        depend("content", "event")
+        depend(keys.content(), keys.events())
         return listing_feed(self, listings.feed_entries(), title=self.title)
 
     def get_static_routes(self) -> Iterator[str]:
@@ -302,6 +304,10 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
     def get_static_routes(self) -> Iterator[str]:
         yield FEED_ROUTE
 
+    @classmethod
+    def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:
+        return {pk: keys.Membership([keys.TOPIC_HUBS]) for pk in pages}
+
 
 class TopicHubFeatured(Orderable):
     page = ParentalKey(TopicHubPage, related_name="featured_items", on_delete=models.CASCADE)
@@ -408,6 +414,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 @register_setting(icon="cog")
+@keys.register_rows(keys.SETTINGS, whole_table=True)
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Organisation identity, navigation, newsletter and footer: all edited in the admin."""
 

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.http import Http404, HttpRequest
 from wagtail.query import PageQuerySet
 
+from cms import keys
 from cms.deps import depend
 from cms.memo import page_shared
 from cms.visibility import visible
@@ -45,15 +46,15 @@ def work_queryset(person: PersonPage) -> PageQuerySet:
 def person_work(person: PersonPage, request: HttpRequest | None = None) -> ContentListing:
     """The person's work: page 1 on their page, then ``work/page/<n>/`` and ``work/archive/``."""
     url = (person.get_url(request) or "") if request is not None else ""
-    keys = (f"content:person:{person.pk}", f"event:person:{person.pk}")
-    return ContentListing(work_queryset(person), url=url, prefix=WORK_PREFIX, keys=keys)
+    lists = (keys.content("person", person.pk), keys.events("person", person.pk))
+    return ContentListing(work_queryset(person), url=url, prefix=WORK_PREFIX, keys=lists)
 
 
 def person_appearances(person: PersonPage, limit: int = 4) -> list[Page]:
     """Their latest media appearances ("In the media"), shown on each page of their work."""
 
     def load() -> list[Page]:
-        depend(f"content:person:{person.pk}")
+        depend(keys.content("person", person.pk))
         mention = apps.get_model("publications", "MediaMentionPage")
         return list(content_cards(work_queryset(person).type(mention))[:limit])
 
@@ -64,7 +65,7 @@ def person_events(person: PersonPage, limit: int = 4) -> list[Page]:
     """Events they spoke at or moderated, newest first, shown on each page of their work."""
 
     def load() -> list[Page]:
-        depend(f"event:person:{person.pk}")
+        depend(keys.events("person", person.pk))
         event_model = apps.get_model("publications", "EventPage")
         ids = work_queryset(person).type(event_model).values("pk")
         return upcoming_and_recent_events(event_model.objects.filter(pk__in=ids), limit)
@@ -74,7 +75,7 @@ def person_events(person: PersonPage, limit: int = 4) -> list[Page]:
 
 def people_by_affiliation(index: PeopleIndexPage) -> list[tuple[str, list[PersonPage]]]:
     """(group label, people) for each affiliation that has visible people under ``index``."""
-    depend(f"person:parent:{index.pk}")
+    depend(keys.people("parent", index.pk))
     groups: dict[str, list[PersonPage]] = {value: [] for value in Affiliation.values}
     for person in person_cards(PersonPage.objects.child_of(index)):
         groups.setdefault(person.affiliation, []).append(person)
@@ -88,7 +89,7 @@ def _plural(label: str) -> str:
 
 def experts(queryset: PageQuerySet | None = None) -> list[PersonPage]:
     """Every visible person marked as an expert, site-wide."""
-    depend("person:expert")
+    depend(keys.people("expert"))
     queryset = PersonPage.objects.all() if queryset is None else queryset
     return list(person_cards(queryset.filter(is_expert=True)))
 

@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from cms import keys
 from cms.api_fields import ImageField, TopicListField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES
 from cms.feeds import listing_feed
@@ -222,3 +223,9 @@ class PersonPage(StaticRoutesMixin, BasePage):
 
         yield from listings.person_work(self).routes()
         yield FEED_ROUTE
+
+    @classmethod
+    def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:
+        from .memberships import person_memberships
+
+        return person_memberships(pages)

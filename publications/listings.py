@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
-from cms import clock
+from cms import clock, keys
 from cms.archives import (
     ARCHIVE_ROUTE,
     ArchiveMonth,
@@ -28,7 +28,7 @@ from cms.archives import (
     count_months,
     month_bounds,
 )
-from cms.deps import depend, loaded_keys, sort_key
+from cms.deps import depend, loaded_keys
 from cms.memo import build_cache, in_build, shared
 from cms.pagination import page_routes, paginate
 from cms.visibility import visible
@@ -71,7 +71,7 @@ RESEARCH_TYPES_BY_SLUG: dict[str, type[ContentPage]] = {
     "qa": QAPage,
 }
 RESEARCH_TYPES = tuple(RESEARCH_TYPES_BY_SLUG.values())
-RESEARCH_KEYS = tuple(f"content:type:{model.__name__}" for model in RESEARCH_TYPES)
+RESEARCH_KEYS = tuple(keys.content("type", model.__name__) for model in RESEARCH_TYPES)
 TYPE_ROUTE = "type/{slug}/"
 TOPIC_ROUTE = "topic/{slug}/"
 PAST_ROUTE = "past/"
@@ -87,7 +87,7 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
     picked_ids = [row.related_id for row in page.related_pages.all() if row.related_id != page.pk]
     picked: list[Page] = []
     if picked_ids:
-        depend(*(f"u:{pk}" for pk in picked_ids))
+        depend(*map(keys.page_url, picked_ids))
         found = {p.pk: p for p in content_cards(ContentPage.objects.filter(pk__in=picked_ids))}
         picked = [found[pk] for pk in picked_ids if pk in found][:limit]
     if topic is None or len(picked) >= limit:
@@ -95,11 +95,11 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
     skip = [p.pk for p in picked]
     wanted = limit - len(picked)
     if page.pk is None or page.display_date is None:
-        depend(f"content:topic:{topic.pk}")
+        depend(keys.content("topic", topic.pk))
         queryset = ContentPage.objects.filter(topics__topic=topic).not_type(EventPage)
         return picked + list(content_cards(queryset.exclude(pk__in=skip))[:wanted])
-    bound = sort_key(page.display_date, page.pk)
-    depend(f"content:topic:{topic.pk}<{bound}")
+    bound = keys.sort_key(page.display_date, page.pk)
+    depend(keys.before(keys.content("topic", topic.pk), bound))
     if in_build():
         older = _older_on_topic(topic, bound, wanted, skip)
         preloaded = build_cache("cards") or {}
@@ -123,9 +123,9 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
 def _older_on_topic(topic: Topic, bound: str, count: int, skip) -> list[int]:
     """Up to ``count`` ids of visible content on ``topic`` sorting before ``bound``, newest
     first. One ordered id list per topic for the whole build; each page takes its slice."""
-    keys, ids = shared(None, ("topic_order", topic.pk), lambda: _topic_order(topic))
+    sorts, ids = shared(None, ("topic_order", topic.pk), lambda: _topic_order(topic))
     older: list[int] = []
-    for index in range(bisect_left(keys, bound) - 1, -1, -1):
+    for index in range(bisect_left(sorts, bound) - 1, -1, -1):
         if len(older) == count:
             break
         if ids[index] not in skip:
@@ -147,7 +147,7 @@ def preload_more_on(pages: list[ContentPage]) -> None:
             continue
         # Skipping visible picks can reach that many more pages back: a superset.
         count = MORE_ON_LIMIT + len(page.related_pages.all())
-        bound = sort_key(page.display_date, page.pk)
+        bound = keys.sort_key(page.display_date, page.pk)
         wanted.update(_older_on_topic(topic, bound, count, ()))
     if wanted:
         cards = content_cards(ContentPage.objects.filter(pk__in=wanted))
@@ -161,8 +161,8 @@ def _topic_order(topic: Topic) -> tuple[list[str], list[int]]:
         .order_by("display_date", "pk")
         .values_list("display_date", "pk")
     )
-    pairs = [(sort_key(date, pk), pk) for date, pk in rows]
-    return [key for key, _ in pairs], [pk for _, pk in pairs]
+    pairs = [(keys.sort_key(date, pk), pk) for date, pk in rows]
+    return [sort for sort, _ in pairs], [pk for _, pk in pairs]
 
 
 def events_on_topic(
@@ -171,7 +171,7 @@ def events_on_topic(
     """Events tagged with ``topic``, newest first (labelled e.g. 'Past Virtual Event')."""
     if topic is None:
         return []
-    depend(f"event:topic:{topic.pk}")
+    depend(keys.events("topic", topic.pk))
     candidates = shared(
         None,
         ("events_on", topic.pk, limit),
@@ -196,7 +196,7 @@ def section_listing(index: SectionIndexPage, request: HttpRequest | None = None)
     return ContentListing(
         ContentPage.objects.child_of(index),
         url=_url(index, request),
-        keys=(f"content:parent:{index.pk}", f"event:parent:{index.pk}"),
+        keys=(keys.content("parent", index.pk), keys.events("parent", index.pk)),
     )
 
 
@@ -213,7 +213,7 @@ class EventListing:
     def __init__(self, index: EventIndexPage, request: HttpRequest | None = None) -> None:
         self.url = _url(index, request)
         self.queryset = EventPage.objects.child_of(index)
-        self.key = f"event:parent:{index.pk}"
+        self.key = keys.events("parent", index.pk)
 
     def upcoming(self) -> dict[str, Any]:
         depend(self.key)
@@ -246,7 +246,7 @@ class EventListing:
 
     def month(self, year: int, month: int) -> dict[str, Any]:
         first, last = month_bounds(year, month)
-        depend(f"{self.key}@{year:04d}-{month:02d}")
+        depend(keys.in_month(self.key, year, month))
         # Local start months differ from UTC ones by at most a day either side.
         since = datetime.combine(first - timedelta(days=1), time(), tzinfo=UTC)
         until = datetime.combine(last + timedelta(days=2), time(), tzinfo=UTC)

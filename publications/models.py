@@ -26,7 +26,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from cms import clock
+from cms import clock, keys
 from cms.api_fields import (
     AuthorsField,
     DocumentField,
@@ -50,6 +50,7 @@ WORDS_PER_MINUTE = 230
 
 
 @register_snippet
+@keys.register_rows("o")
 class Outlet(index.Indexed, models.Model):
     """A publication or broadcaster where op-eds appear and experts are quoted."""
 
@@ -68,6 +69,7 @@ class Outlet(index.Indexed, models.Model):
 
 
 @register_snippet
+@keys.register_rows("s")
 class Series(index.Indexed, models.Model):
     """A named run of publications, e.g. an explainer series."""
 
@@ -185,6 +187,12 @@ class ContentPage(BasePage):
         from .listings import prefetch_details
 
         prefetch_details(pages)
+
+    @classmethod
+    def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:
+        from .memberships import content_memberships
+
+        return content_memberships(pages)
 
     # Derived values: one place, so HTML, JSON, feeds and structured data agree.
 
@@ -719,6 +727,10 @@ class EventPage(StaticRoutesMixin, ContentPage):
     @property
     def is_past(self) -> bool:
         return self.end < clock.now()
+
+    @classmethod
+    def clock_changes(cls, before: datetime, after: datetime) -> bool:
+        return EventPage.objects.filter(end__gt=before, end__lte=after).exists()
 
     @property
     def event_label(self) -> str:

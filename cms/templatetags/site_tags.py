@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
+from cms import keys
 from cms.deps import depend, url_only
 from cms.memo import shared
 from cms.structured_data import absolute
@@ -65,7 +66,7 @@ def _site_settings(site: Site | None):
     model = apps.get_model("home", "SiteSettings")
 
     def load():
-        depend("settings")  # also when no row exists yet: creating one changes every page
+        depend(keys.SETTINGS)  # also when no row exists yet: creating one changes every page
         instance = model.objects.filter(site=site).first() if site is not None else None
         return instance if instance is not None else model(site=site)
 
@@ -168,7 +169,7 @@ def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
     hub_model = apps.get_model("home", "TopicHubPage")
 
     def compute() -> dict[int, str]:
-        depend("hubs")
+        depend(keys.TOPIC_HUBS)
         with url_only():
             return {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())}
 
