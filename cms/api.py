@@ -51,7 +51,8 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.query import PageQuerySet
 
 from cms import keys
 from cms.api_fields import (
@@ -73,7 +74,7 @@ from cms.api_filters import (
     wants_content,
 )
 from cms.deps import depend
-from cms.memo import build_cache, in_build, shared
+from cms.memo import current_session, per_build
 from cms.visibility import visible
 
 API_CACHE_CONTROL = "public, max-age=60"
@@ -101,8 +102,22 @@ def _unknown(names: Iterable[str]) -> BadRequestError:
 def build_page(request, pk) -> Page | None:
     """The page a static build already loaded (with its rows) for this JSON output; the build
     plans public pages only. None for every other request."""
-    page = getattr(request, "build_page", None)
-    return page if page is not None and str(page.pk) == str(pk) and in_build() else None
+    session = current_session()
+    page = session.page if session is not None else None
+    return page if page is not None and str(page.pk) == str(pk) else None
+
+
+def site_pages(site: Site) -> PageQuerySet:
+    """The visible pages of ``site`` (and of its root's translations): what the API shows."""
+    pages = Page.objects.descendant_of(site.root_page, inclusive=True)
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        for translation in site.root_page.get_translations():
+            pages |= Page.objects.descendant_of(translation, inclusive=True)
+    return visible(pages)
+
+
+def _site_page_ids(site: Site) -> set[int]:
+    return set(site_pages(site).values_list("pk", flat=True))
 
 
 def prefetch_for(items: list, serializer_class) -> None:
@@ -165,16 +180,15 @@ def _nested_page(value, context):
 
 class PublicPageParentField(PageParentField):
     def get_attribute(self, instance):
-        preloaded = build_cache("parents")
-        parent = preloaded.get(instance.path[: -Page.steplen]) if preloaded else None
+        session = current_session()
+        parent = session.parents.get(instance.path[: -Page.steplen]) if session else None
         if parent is None:
             return super().get_attribute(instance)
         # In a build: the parent was loaded with its chunk, and whether the API may show it is
-        # one lookup in the ids of its base queryset, read once per build.
+        # one lookup in the ids of the site's public pages, read once per build.
         depend(keys.page(parent.pk))
-        base = self.context["base_queryset"]
-        shown = shared(None, "api_page_ids", lambda: set(base.values_list("pk", flat=True)))
-        return parent if parent.pk in shown else None
+        site = Site.find_for_request(self.context["request"])
+        return parent if site is not None and parent.pk in per_build(_site_page_ids, site) else None
 
     def to_representation(self, value):
         return _nested_page(value, self.context)
@@ -339,14 +353,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
                 ).site_obj
             except ValueError as exc:
                 raise BadRequestError(str(exc)) from exc
-            if site is None:
-                self._base_queryset = Page.objects.none()
-            else:
-                pages = Page.objects.descendant_of(site.root_page, inclusive=True)
-                if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-                    for translation in site.root_page.get_translations():
-                        pages |= Page.objects.descendant_of(translation, inclusive=True)
-                self._base_queryset = visible(pages)
+            self._base_queryset = Page.objects.none() if site is None else site_pages(site)
         return self._base_queryset
 
     def get_queryset(self):

@@ -32,7 +32,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms import keys
 from cms.deps import depend, url_only
-from cms.memo import in_build, shared
+from cms.memo import in_build, per_request
 from cms.sanitize import clean_rich_text
 from cms.visibility import visible, visible_ids, visible_page_ids
 
@@ -91,13 +91,7 @@ def django_request(context: dict[str, Any]) -> HttpRequest | None:
 
 def visible_ids_of(model: type[Page], request: HttpRequest | None) -> set[int]:
     """Ids of the visible pages of ``model`` (e.g. people): one query per request or build."""
-    if in_build() or request is None:
-        return visible_ids(model)
-    return shared(
-        request,
-        ("api_visible_ids", model._meta.label),
-        lambda: set(visible(model.objects.all()).values_list("pk", flat=True)),
-    )
+    return visible_ids(model, request)
 
 
 def visible_among(pages: Iterable[Page | None]) -> list[Page]:
@@ -117,34 +111,35 @@ def visible_among(pages: Iterable[Page | None]) -> list[Page]:
 
 def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
     """topic id → absolute URL of its public hub page."""
+    return per_request(request, _topic_hub_urls)
+
+
+def _topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
     hub_model = apps.get_model("home", "TopicHubPage")
-
-    def compute() -> dict[int, str]:
-        depend(keys.TOPIC_HUBS)
-        with url_only():
-            hubs = visible(hub_model.objects.all())
-            return {hub.topic_id: url for hub in hubs if (url := page_url(hub))}
-
-    return shared(request, "api_topic_hub_urls", compute)
+    depend(keys.TOPIC_HUBS)
+    with url_only():
+        hubs = visible(hub_model.objects.all())
+        return {hub.topic_id: url for hub in hubs if (url := page_url(hub))}
 
 
 def private_collection_ids(request: HttpRequest | None) -> set[int]:
     """Collections under any view restriction, for everyone: the public API never has a user
     (nor a session that passed a collection's password)."""
 
-    def compute() -> set[int]:
-        paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-        if not paths:
-            return set()
-        collection_model = apps.get_model("wagtailcore", "Collection")
-        ids: set[int] = set()
-        for path in paths:
-            ids.update(
-                collection_model.objects.filter(path__startswith=path).values_list("pk", flat=True)
-            )
-        return ids
+    return per_request(request, _private_collection_ids)
 
-    return shared(request, "api_private_collections", compute)
+
+def _private_collection_ids(request: HttpRequest | None) -> set[int]:
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return set()
+    collection_model = apps.get_model("wagtailcore", "Collection")
+    ids: set[int] = set()
+    for path in paths:
+        ids.update(
+            collection_model.objects.filter(path__startswith=path).values_list("pk", flat=True)
+        )
+    return ids
 
 
 # --- Representations -----------------------------------------------------------------------

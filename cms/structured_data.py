@@ -28,7 +28,7 @@ from wagtail.models import Page
 
 from cms import keys
 from cms.deps import depend, url_only
-from cms.memo import in_build, shared
+from cms.memo import in_build, per_build
 from cms.models import public_url
 from cms.visibility import visible, visible_ancestors, visible_ids
 
@@ -299,15 +299,14 @@ def topic_hub_url(topic: Topic | None) -> str:
     """Absolute URL of the topic's public hub page, or '' when it has none."""
     if topic is None:
         return ""
+    return per_build(_topic_hub_urls).get(topic.pk, "")
+
+
+def _topic_hub_urls() -> dict[int, str]:
     hub_model = apps.get_model("home", "TopicHubPage")
-
-    def compute() -> dict[int, str]:
-        depend(keys.TOPIC_HUBS)
-        with url_only():
-            return {hub.topic_id: page_url(hub) for hub in visible(hub_model.objects.all())}
-
-    hubs = shared(None, "structured_data_hub_urls", compute)
-    return hubs.get(topic.pk, "")
+    depend(keys.TOPIC_HUBS)
+    with url_only():
+        return {hub.topic_id: page_url(hub) for hub in visible(hub_model.objects.all())}
 
 
 def breadcrumb_trail(page: Page) -> list[tuple[str, str]]:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.http import HttpRequest
-from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from cms import keys
 from cms.deps import depend
-from cms.memo import in_build, shared
+from cms.memo import in_build, now, per_build, per_request
 
 
 def _not_expired() -> Q:
     # One "now" for a whole build, so every output agrees on what has expired.
-    now = shared(None, "now", timezone.now)  # the same instant as cms.clock.now()
-    return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=now())  # the instant cms.clock.now() gives
 
 
 def _restricted_paths() -> list[str]:
@@ -27,7 +25,7 @@ def _restricted_paths() -> list[str]:
 
 def _public_q() -> Q:
     """Wagtail's ``public()`` condition, its restriction list read once per build."""
-    paths = shared(None, "restricted_paths", _restricted_paths)
+    paths = per_build(_restricted_paths)
     q = Q()
     for path in paths:
         q &= ~Q(path__startswith=path)
@@ -58,18 +56,18 @@ def visible(queryset: PageQuerySet | None = None) -> PageQuerySet:
     queryset = queryset.live().filter(_public_q(), _not_expired())
     # Plain ids rather than a subquery: an anti-join over every page in every listing query is
     # what made large builds slow.
-    hidden = shared(None, "hidden_aliases", _hidden_aliases)
+    hidden = per_build(_hidden_aliases)
     return queryset.exclude(pk__in=hidden) if hidden else queryset
 
 
-def visible_ids(model: type[Page]) -> set[int]:
-    """Ids of the visible pages of ``model``: one query per request-less scope (e.g. a build)."""
+def visible_ids(model: type[Page], request: HttpRequest | None = None) -> set[int]:
+    """Ids of the visible pages of ``model``: one query per build or per request."""
     depend(keys.visible(model))
-    return shared(
-        None,
-        ("visible_ids", model._meta.label),
-        lambda: set(visible(model.objects.all()).values_list("pk", flat=True)),
-    )
+    return per_request(request, _visible_ids, model)
+
+
+def _visible_ids(request: HttpRequest | None, model: type[Page]) -> set[int]:
+    return set(visible(model.objects.all()).values_list("pk", flat=True))
 
 
 def is_visible(page: Page) -> bool:
@@ -88,7 +86,7 @@ def view_restrictions_in_build(page: Page) -> list[PageViewRestriction] | None:
     source page, as Wagtail checks them. Two queries per build instead of two per page."""
     if not in_build():
         return None
-    restrictions, aliases = shared(None, "view_restrictions", _restrictions_and_aliases)
+    restrictions, aliases = per_build(_restrictions_and_aliases)
     if not restrictions:
         return []
     ids = {page.alias_of_id or page.pk}
@@ -104,7 +102,11 @@ def view_restrictions_in_build(page: Page) -> list[PageViewRestriction] | None:
 
 def visible_page_ids() -> set[int]:
     """Ids of every visible page, read once per build (tens of KB for 10,000 pages)."""
-    return shared(None, "visible_page_ids", lambda: set(visible().values_list("pk", flat=True)))
+    return per_build(_visible_page_ids)
+
+
+def _visible_page_ids() -> set[int]:
+    return set(visible().values_list("pk", flat=True))
 
 
 def visible_ancestors(
@@ -115,12 +117,13 @@ def visible_ancestors(
     they are loaded once per parent (per build, or per request). Depends on every ancestor,
     hidden ones too: one is shown only while it is public."""
     root_path = root.path if root is not None else page.path[: 2 * Page.steplen]
+    return per_request(request, _visible_ancestors, root_path, page.path[: -Page.steplen])
 
-    def load() -> list[Page]:
-        above = page.get_ancestors().filter(
-            path__startswith=root_path, depth__gt=len(root_path) // Page.steplen
-        )
-        depend(*map(keys.page_url, above.values_list("pk", flat=True)))
-        return list(visible(above).specific())
 
-    return shared(request, ("visible_ancestors", root_path, page.path[: -Page.steplen]), load)
+def _visible_ancestors(request: HttpRequest | None, root_path: str, parent_path: str) -> list[Page]:
+    """The visible pages from below ``root_path`` down to the page at ``parent_path``."""
+    steps = range(len(root_path) + Page.steplen, len(parent_path) + 1, Page.steplen)
+    paths = [parent_path[:length] for length in steps]
+    above = Page.objects.filter(path__in=paths, path__startswith=root_path)
+    depend(*map(keys.page_url, above.values_list("pk", flat=True)))
+    return list(visible(above).specific())

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.deps import depend, loaded_keys, recording
-from cms.memo import PAGE_CACHE, build_cache, build_scope
+from cms.memo import current_session, render_session
 
 from . import assets, collector, commit, state
 from .errors import BuildError
@@ -115,7 +115,7 @@ def _build(
     """Render what changed into ``staging`` and make the new manifest (validated, written to
     ``staging``); outputs reused from ``output`` stay where they are."""
     now = timezone.now()
-    with assets.hashed_static() as static_root, build_scope(now=now):
+    with assets.hashed_static() as static_root, render_session(now):
         with collector.lasting():
             plan = plan_site()
             current = state.capture(plan.pages, now)
@@ -290,7 +290,7 @@ def render_all(
 
     if jobs == 1:
         renderer = Renderer(plan.site)
-        with build_scope(now=now):
+        with render_session(now):
             for chunk in chunks:
                 advance(_render_chunk(renderer, _load(chunk), chunk, staging))
         return results
@@ -306,8 +306,8 @@ def _init_worker(site, now: datetime) -> None:
     connections.close_all()
     _worker["renderer"] = Renderer(site)
     # Shared values (menus, settings, topic lists) are computed once per worker process.
-    _worker["scope"] = build_scope(now=now)
-    _worker["scope"].__enter__()  # type: ignore[attr-defined]
+    _worker["session"] = render_session(now)
+    _worker["session"].__enter__()  # type: ignore[attr-defined]
 
 
 def _render_in_worker(args: tuple[list[Job], Path]) -> list[Written]:
@@ -318,8 +318,9 @@ def _render_in_worker(args: tuple[list[Job], Path]) -> list[Written]:
 def _load(chunk: list[Job]) -> dict[int, Page]:
     """The chunk's pages, specific, with what their detail view shows prefetched in bulk."""
     ids = {job.page_id for job in chunk if job.page_id is not None}
-    if (per_page := build_cache(PAGE_CACHE)) is not None:
-        per_page.clear()  # the previous chunk's pages'
+    session = current_session()
+    if session is not None:
+        session.next_chunk()
     pages = list(Page.objects.filter(pk__in=ids).specific())
     by_class: dict[type, list[Page]] = defaultdict(list)
     for page in pages:
@@ -329,11 +330,10 @@ def _load(chunk: list[Job]) -> dict[int, Page]:
         if hook := getattr(model, "prefetch_for_render", None):
             hook(group)
     # Their parents, for the JSON's "parent" (cms.api.PublicPageParentField).
-    parents = build_cache("parents")
-    if parents is not None:
-        parents.clear()
+    if session is not None:
         paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
-        parents.update((parent.path, parent) for parent in Page.objects.filter(path__in=paths))
+        parents = Page.objects.filter(path__in=paths)
+        session.parents.update((parent.path, parent) for parent in parents)
     return {page.pk: page for page in pages}
 
 

@@ -15,6 +15,7 @@ from wagtail.url_routing import RouteResult
 
 from cms import keys
 from cms.deps import depend
+from cms.memo import current_session
 
 from .errors import BuildError
 from .jobs import Job, Kind
@@ -62,9 +63,14 @@ class Renderer:
                 raise BuildError(f"{job.url}: page {job.page_id} is not in the build's page set")
             # The page is already in hand: skip Wagtail's tree walk from the site root.
             request._wagtail_route_for_request = self._route(page, job.route, request)
-        elif job.kind is Kind.JSON and page is not None:
-            request.build_page = page  # the API's detail view uses it (cms.api.build_page)
-        response = self.handler.get_response(request)
+        session = current_session()
+        if session is not None:  # the API's detail view reuses it (cms.api.build_page)
+            session.page = page if job.kind is Kind.JSON else None
+        try:
+            response = self.handler.get_response(request)
+        finally:
+            if session is not None:
+                session.page = None
         self._check(job, response)
         return Rendered(_content(response), response.get("Content-Type", ""))
 

@@ -11,7 +11,7 @@ from wagtail.query import PageQuerySet
 
 from cms import keys
 from cms.deps import depend
-from cms.memo import page_shared
+from cms.memo import per_page
 from cms.visibility import visible
 from home.listings import (
     ContentListing,
@@ -53,24 +53,26 @@ def person_work(person: PersonPage, request: HttpRequest | None = None) -> Conte
 def person_appearances(person: PersonPage, limit: int = 4) -> list[Page]:
     """Their latest media appearances ("In the media"), shown on each page of their work."""
 
-    def load() -> list[Page]:
-        depend(keys.content("person", person.pk))
-        mention = apps.get_model("publications", "MediaMentionPage")
-        return list(content_cards(work_queryset(person).type(mention))[:limit])
+    return per_page(person.pk, _appearances, person, limit)
 
-    return page_shared(person.pk, f"appearances:{limit}", load)
+
+def _appearances(person: PersonPage, limit: int) -> list[Page]:
+    depend(keys.content("person", person.pk))
+    mention = apps.get_model("publications", "MediaMentionPage")
+    return list(content_cards(work_queryset(person).type(mention))[:limit])
 
 
 def person_events(person: PersonPage, limit: int = 4) -> list[Page]:
     """Events they spoke at or moderated, newest first, shown on each page of their work."""
 
-    def load() -> list[Page]:
-        depend(keys.events("person", person.pk))
-        event_model = apps.get_model("publications", "EventPage")
-        ids = work_queryset(person).type(event_model).values("pk")
-        return upcoming_and_recent_events(event_model.objects.filter(pk__in=ids), limit)
+    return per_page(person.pk, _events, person, limit)
 
-    return page_shared(person.pk, f"events:{limit}", load)
+
+def _events(person: PersonPage, limit: int) -> list[Page]:
+    depend(keys.events("person", person.pk))
+    event_model = apps.get_model("publications", "EventPage")
+    ids = work_queryset(person).type(event_model).values("pk")
+    return upcoming_and_recent_events(event_model.objects.filter(pk__in=ids), limit)
 
 
 def people_by_affiliation(index: PeopleIndexPage) -> list[tuple[str, list[PersonPage]]]:

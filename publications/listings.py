@@ -29,7 +29,7 @@ from cms.archives import (
     month_bounds,
 )
 from cms.deps import depend, loaded_keys
-from cms.memo import build_cache, in_build, shared
+from cms.memo import current_session, in_build, per_build
 from cms.pagination import page_routes, paginate
 from cms.visibility import visible
 from cms.visibility import visible_ids as visible_ids_of
@@ -100,9 +100,9 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
         return picked + list(content_cards(queryset.exclude(pk__in=skip))[:wanted])
     bound = keys.sort_key(page.display_date, page.pk)
     depend(keys.before(keys.content("topic", topic.pk), bound))
-    if in_build():
+    if (session := current_session()) is not None:
         older = _older_on_topic(topic, bound, wanted, skip)
-        preloaded = build_cache("cards") or {}
+        preloaded = session.cards
         if all(pk in preloaded for pk in older):
             cards = [preloaded[pk] for pk in older]
             for card in cards:
@@ -123,7 +123,7 @@ def more_on_topic(page: ContentPage, topic: Topic | None, limit: int = MORE_ON_L
 def _older_on_topic(topic: Topic, bound: str, count: int, skip) -> list[int]:
     """Up to ``count`` ids of visible content on ``topic`` sorting before ``bound``, newest
     first. One ordered id list per topic for the whole build; each page takes its slice."""
-    sorts, ids = shared(None, ("topic_order", topic.pk), lambda: _topic_order(topic))
+    sorts, ids = per_build(_topic_order, topic)
     older: list[int] = []
     for index in range(bisect_left(sorts, bound) - 1, -1, -1):
         if len(older) == count:
@@ -136,10 +136,9 @@ def _older_on_topic(topic: Topic, bound: str, count: int, skip) -> list[int]:
 def preload_more_on(pages: list[ContentPage]) -> None:
     """In a build, load the cards of these pages' "More on" lists in one go (a chunk's worth);
     ``more_on_topic`` takes them from there. Outside a build it does nothing."""
-    preloaded = build_cache("cards")
-    if preloaded is None:
+    session = current_session()
+    if session is None:
         return
-    preloaded.clear()  # the previous chunk's
     wanted: set[int] = set()
     for page in pages:
         topic = page.breadcrumb_topic
@@ -151,7 +150,7 @@ def preload_more_on(pages: list[ContentPage]) -> None:
         wanted.update(_older_on_topic(topic, bound, count, ()))
     if wanted:
         cards = content_cards(ContentPage.objects.filter(pk__in=wanted))
-        preloaded.update((card.pk, card) for card in cards)
+        session.cards.update((card.pk, card) for card in cards)
 
 
 def _topic_order(topic: Topic) -> tuple[list[str], list[int]]:
@@ -172,15 +171,13 @@ def events_on_topic(
     if topic is None:
         return []
     depend(keys.events("topic", topic.pk))
-    candidates = shared(
-        None,
-        ("events_on", topic.pk, limit),
-        lambda: upcoming_and_recent_events(
-            EventPage.objects.filter(topics__topic=topic), limit + 1
-        ),
-    )
+    candidates = per_build(_events_on, topic, limit + 1)
     skip = exclude.pk if exclude is not None else None
     return [event for event in candidates if event.pk != skip][:limit]
+
+
+def _events_on(topic: Topic, limit: int) -> list[EventPage]:
+    return upcoming_and_recent_events(EventPage.objects.filter(topics__topic=topic), limit)
 
 
 # --- Section indexes -----------------------------------------------------------------------
@@ -506,4 +503,8 @@ def detail_context(page: ContentPage, request: HttpRequest | None = None) -> dic
 
 
 def events_index() -> EventIndexPage | None:
-    return shared(None, "events_index", lambda: visible(EventIndexPage.objects.all()).first())
+    return per_build(_first_events_index)
+
+
+def _first_events_index() -> EventIndexPage | None:
+    return visible(EventIndexPage.objects.all()).first()

@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 
 from cms import keys
 from cms.deps import depend, url_only
-from cms.memo import shared
+from cms.memo import per_build, per_request
 from cms.structured_data import absolute
 from cms.visibility import visible, visible_ancestors
 
@@ -38,7 +38,7 @@ def _request(context: template.Context) -> HttpRequest | None:
 
 def _site(request: HttpRequest | None) -> Site | None:
     """The request's site, else the default site; never raises (the 404 page has no page)."""
-    return shared(request, "site", lambda: _find_site_by_url(request))
+    return per_request(request, _find_site_by_url)
 
 
 def _find_site_by_url(request: HttpRequest | None) -> Site | None:
@@ -63,14 +63,14 @@ def _site_settings(site: Site | None):
 
     Wagtail's ``for_site`` creates the row on first access; rendering must not write.
     """
+    return per_build(_load_site_settings, site)
+
+
+def _load_site_settings(site: Site | None):
     model = apps.get_model("home", "SiteSettings")
-
-    def load():
-        depend(keys.SETTINGS)  # also when no row exists yet: creating one changes every page
-        instance = model.objects.filter(site=site).first() if site is not None else None
-        return instance if instance is not None else model(site=site)
-
-    return shared(None, ("site_settings", site.pk if site else None), load)
+    depend(keys.SETTINGS)  # also when no row exists yet: creating one changes every page
+    instance = model.objects.filter(site=site).first() if site is not None else None
+    return instance if instance is not None else model(site=site)
 
 
 def _link_href(value: Any, request: HttpRequest | None, visible_ids: set[int]) -> str:
@@ -96,7 +96,7 @@ def site_chrome(context: template.Context) -> dict[str, Any]:
     Links to pages that are not public are dropped so the static site never links to them.
     """
     request = _request(context)
-    return shared(request, "site_chrome", lambda: _chrome_linking_only(request))
+    return per_request(request, _chrome_linking_only)
 
 
 def _chrome_linking_only(request: HttpRequest | None) -> dict[str, Any]:
@@ -166,14 +166,14 @@ def menu_link(context: template.Context, value: Any) -> str:
 
 def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
     """topic id → URL of its public hub page, computed once per request (or build)."""
+    return per_request(request, _topic_hub_urls)
+
+
+def _topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
     hub_model = apps.get_model("home", "TopicHubPage")
-
-    def compute() -> dict[int, str]:
-        depend(keys.TOPIC_HUBS)
-        with url_only():
-            return {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())}
-
-    return shared(request, "topic_hub_urls", compute)
+    depend(keys.TOPIC_HUBS)
+    with url_only():
+        return {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())}
 
 
 @register.simple_tag(takes_context=True)
