@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -23,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.api_fields import PageLinkField, PageLinksField, TopicField, TopicListField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, LinkBlock
+from cms.child_index import ChildIndexMixin
 from cms.deps import depend
 from cms.feeds import listing_feed
 from cms.models import BasePage
@@ -141,6 +140,8 @@ class Topic(index.Indexed, models.Model):
 
 
 class HomePage(StaticRoutesMixin, BasePage):
+    fixed_routes = (FEED_ROUTE,)
+
     intro = models.TextField(blank=True, help_text="Shown under the organisation's name.")
 
     content_panels = [
@@ -192,9 +193,6 @@ class HomePage(StaticRoutesMixin, BasePage):
         depend("content", "event")
         return listing_feed(self, listings.feed_entries(), title=self.title)
 
-    def get_static_routes(self) -> Iterator[str]:
-        yield FEED_ROUTE
-
 
 class HomePageLeadStory(Orderable):
     page = ParentalKey(HomePage, related_name="lead_stories", on_delete=models.CASCADE)
@@ -237,8 +235,10 @@ class SearchPage(BasePage):
     max_count = 1
 
 
-class TopicHubIndexPage(BasePage):
+class TopicHubIndexPage(ChildIndexMixin, BasePage):
     """/policy-topics/: the list of topic hubs."""
+
+    children_name = "hubs"
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
@@ -249,16 +249,11 @@ class TopicHubIndexPage(BasePage):
     subpage_types = ["home.TopicHubPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        from . import listings
-
-        context = super().get_context(request, *args, **kwargs)
-        context["hubs"] = listings.visible_children(self)
-        return context
-
 
 class TopicHubPage(StaticRoutesMixin, BasePage):
     """/policy-topics/<slug>/: everything the organisation says about one topic."""
+
+    fixed_routes = (FEED_ROUTE,)
 
     topic = models.OneToOneField(Topic, on_delete=models.PROTECT, related_name="hub_page")
     intro = RichTextField(blank=True, features=BODY_FEATURES)
@@ -299,9 +294,6 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
 
         return listing_feed(self, listings.topic_feed_entries(self.topic))
 
-    def get_static_routes(self) -> Iterator[str]:
-        yield FEED_ROUTE
-
 
 class TopicHubFeatured(Orderable):
     page = ParentalKey(TopicHubPage, related_name="featured_items", on_delete=models.CASCADE)
@@ -311,7 +303,11 @@ class TopicHubFeatured(Orderable):
     api_fields = [APIField("item_id")]
 
 
-class ProgramIndexPage(BasePage):
+class ProgramIndexPage(ChildIndexMixin, BasePage):
+    """/programs/: the list of research programs."""
+
+    children_name = "programs"
+
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -320,13 +316,6 @@ class ProgramIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ProgramPage"]
     max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from . import listings
-
-        context = super().get_context(request, *args, **kwargs)
-        context["programs"] = listings.visible_children(self)
-        return context
 
 
 class ProgramPage(BasePage):

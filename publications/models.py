@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 import zoneinfo
-from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django import forms
@@ -37,12 +36,17 @@ from cms.api_fields import (
     TopicListField,
 )
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, EndnoteBlock, KeyPointBlock
-from cms.feeds import listing_feed
 from cms.ical import CALENDAR_CONTENT_TYPE, CalendarEvent, render_calendar
+from cms.listing_routes import ListingRoutesMixin
 from cms.models import BasePage, public_url
-from cms.routing import FEED_ROUTE, StaticRoutesMixin
+from cms.routing import StaticRoutesMixin
 
 from .blocks import AgendaItemBlock, QuestionBlock
+
+if TYPE_CHECKING:
+    from home.listings import ContentListing
+
+    from .listings import EventListing, ResearchListing
 
 WORDS_PER_MINUTE = 230
 
@@ -765,9 +769,12 @@ class EventPage(StaticRoutesMixin, ContentPage):
 
 # --- Section indexes -----------------------------------------------------------------------
 
+# Every section shows its listing the same way.
+SECTION_TEMPLATE = "publications/section_index_page.html"
 
-class SectionIndexPage(StaticRoutesMixin, BasePage):
-    """A section such as /op-eds/ or /events/ that holds one content type as its children."""
+
+class SectionIndexPage(ListingRoutesMixin, BasePage):
+    """A section such as /op-eds/, /events/ or /research/ that lists dated content."""
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
@@ -780,74 +787,37 @@ class SectionIndexPage(StaticRoutesMixin, BasePage):
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, listing: dict[str, Any] | None = None, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(listing or self.default_listing(request))
-        context["feed_url"] = self.route_url(request, FEED_ROUTE)
-        return context
-
-    def default_listing(self, request: HttpRequest) -> dict[str, Any]:
-        """Context of the index's own URL."""
-        raise NotImplementedError
-
-    @path(FEED_ROUTE)
-    def feed(self, request: HttpRequest) -> HttpResponse:
-        from . import listings
-
-        return listing_feed(self, listings.section_listing(self).feed_entries())
-
 
 class PublicationIndexPage(SectionIndexPage):
-    """A section of dated publications: capped numbered pages, then month archives."""
+    """A section of dated publications, its children: capped numbered pages, then month
+    archives."""
 
     class Meta:
         abstract = True
 
-    def default_listing(self, request: HttpRequest) -> dict[str, Any]:
+    def get_listing(self, request: HttpRequest | None = None) -> ContentListing:
         from . import listings
 
-        return listings.section_listing(self, request).page()
-
-    @path("")
-    @path("page/<int:number>/")
-    def listing(self, request: HttpRequest, number: int | None = None) -> HttpResponse:
-        from . import listings
-
-        return self.render(request, listing=listings.section_listing(self, request).page(number))
-
-    @path("archive/")
-    def archive(self, request: HttpRequest) -> HttpResponse:
-        from . import listings
-
-        return self.render(request, listing=listings.section_listing(self, request).archive())
-
-    @path("archive/<yyyy:year>/<mm:month>/")
-    def archive_month(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
-        from . import listings
-
-        listing = listings.section_listing(self, request).month(year, month)
-        return self.render(request, listing=listing)
-
-    def get_static_routes(self) -> Iterator[str]:
-        from . import listings
-
-        yield from listings.section_listing(self).routes()
-        yield FEED_ROUTE
+        return listings.section_listing(self, request)
 
 
 class BriefIndexPage(PublicationIndexPage):
+    template = SECTION_TEMPLATE
     subpage_types = ["publications.BriefPage"]
 
 
 class ExplainerIndexPage(PublicationIndexPage):
+    template = SECTION_TEMPLATE
     subpage_types = ["publications.ExplainerPage"]
 
 
 class ReportIndexPage(PublicationIndexPage):
+    template = SECTION_TEMPLATE
     subpage_types = ["publications.ReportPage"]
 
 
 class QAIndexPage(PublicationIndexPage):
+    template = SECTION_TEMPLATE
     subpage_types = ["publications.QAPage"]
 
     class Meta:
@@ -855,6 +825,7 @@ class QAIndexPage(PublicationIndexPage):
 
 
 class OpEdIndexPage(PublicationIndexPage):
+    template = SECTION_TEMPLATE
     subpage_types = ["publications.OpEdPage"]
 
     class Meta:
@@ -862,6 +833,7 @@ class OpEdIndexPage(PublicationIndexPage):
 
 
 class MediaMentionIndexPage(PublicationIndexPage):
+    template = SECTION_TEMPLATE
     subpage_types = ["publications.MediaMentionPage"]
 
     class Meta:
@@ -869,76 +841,38 @@ class MediaMentionIndexPage(PublicationIndexPage):
 
 
 class PressReleaseIndexPage(PublicationIndexPage):
+    template = SECTION_TEMPLATE
     subpage_types = ["publications.PressReleasePage"]
 
 
 class EventIndexPage(SectionIndexPage):
-    """/events/: upcoming events, then ``past/`` and month archives."""
+    """/events/: upcoming events, then ``past/`` (numbered pages) and month archives."""
 
+    template = SECTION_TEMPLATE
     subpage_types = ["publications.EventPage"]
 
-    def default_listing(self, request: HttpRequest) -> dict[str, Any]:
+    def get_listing(self, request: HttpRequest | None = None) -> EventListing:
         from . import listings
 
-        return listings.EventListing(self, request).upcoming()
-
-    @path("")
-    def upcoming(self, request: HttpRequest) -> HttpResponse:
-        return self.render(request)
+        return listings.EventListing(self, request)
 
     @path("past/")
     @path("past/page/<int:number>/")
     def past(self, request: HttpRequest, number: int | None = None) -> HttpResponse:
-        from . import listings
-
-        return self.render(request, listing=listings.EventListing(self, request).past(number))
-
-    @path("archive/")
-    def archive(self, request: HttpRequest) -> HttpResponse:
-        from . import listings
-
-        return self.render(request, listing=listings.EventListing(self, request).archive())
-
-    @path("archive/<yyyy:year>/<mm:month>/")
-    def archive_month(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
-        from . import listings
-
-        listing = listings.EventListing(self, request).month(year, month)
-        return self.render(request, listing=listing)
-
-    def get_static_routes(self) -> Iterator[str]:
-        from . import listings
-
-        yield from listings.EventListing(self).routes()
-        yield FEED_ROUTE
+        return self.render(request, listing=self.get_listing(request).past(number))
 
 
-class ResearchIndexPage(StaticRoutesMixin, BasePage):
-    """/research/: briefs, explainers, reports and Q&As together, queried site-wide."""
+class ResearchIndexPage(SectionIndexPage):
+    """/research/: briefs, explainers, reports and Q&As together, queried site-wide, filterable
+    by type and topic."""
 
-    intro = RichTextField(blank=True, features=INLINE_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    template = SECTION_TEMPLATE
     subpage_types: list[str] = []
-    max_count = 1
 
-    def get_context(self, request, *args, listing: dict[str, Any] | None = None, **kwargs):
+    def get_listing(self, request: HttpRequest | None = None) -> ResearchListing:
         from . import listings
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(listing or listings.research_listing(self, request))
-        context["feed_url"] = self.route_url(request, FEED_ROUTE)
-        return context
-
-    @path("")
-    @path("page/<int:number>/")
-    def listing(self, request: HttpRequest, number: int | None = None) -> HttpResponse:
-        from . import listings
-
-        return self.render(request, listing=listings.research_listing(self, request, number))
+        return listings.research_content(self, request)
 
     @path("type/<slug:type_slug>/")
     @path("type/<slug:type_slug>/page/<int:number>/")
@@ -959,28 +893,3 @@ class ResearchIndexPage(StaticRoutesMixin, BasePage):
 
         listing = listings.research_listing(self, request, number, topic_slug=topic_slug)
         return self.render(request, listing=listing)
-
-    @path("archive/")
-    def archive(self, request: HttpRequest) -> HttpResponse:
-        from . import listings
-
-        return self.render(request, listing=listings.research_content(self, request).archive())
-
-    @path("archive/<yyyy:year>/<mm:month>/")
-    def archive_month(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
-        from . import listings
-
-        listing = listings.research_content(self, request).month(year, month)
-        return self.render(request, listing=listing)
-
-    @path(FEED_ROUTE)
-    def feed(self, request: HttpRequest) -> HttpResponse:
-        from . import listings
-
-        return listing_feed(self, listings.research_content(self).feed_entries())
-
-    def get_static_routes(self) -> Iterator[str]:
-        from . import listings
-
-        yield from listings.research_routes()
-        yield FEED_ROUTE
