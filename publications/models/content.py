@@ -41,12 +41,12 @@ from cms.listing_routes import ListingRoutesMixin
 from cms.models import BasePage, public_url
 from cms.routing import StaticRoutesMixin
 
-from .blocks import AgendaItemBlock, QuestionBlock
+from ..blocks import AgendaItemBlock, QuestionBlock
 
 if TYPE_CHECKING:
     from home.listings import ContentListing
 
-    from .listings import EventListing, ResearchListing
+    from ..listings import EventListing, ResearchListing
 
 WORDS_PER_MINUTE = 230
 
@@ -186,7 +186,7 @@ class ContentPage(BasePage):
     @classmethod
     def prefetch_for_render(cls, pages: list[ContentPage]) -> None:
         """Hook for the static build: load what many detail pages show in bulk."""
-        from .listings import prefetch_details
+        from ..listings import prefetch_details
 
         prefetch_details(pages)
 
@@ -264,7 +264,7 @@ class ContentPage(BasePage):
         return False
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
+        from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
         context.update(listings.detail_context(self, request))
@@ -796,7 +796,7 @@ class PublicationIndexPage(SectionIndexPage):
         abstract = True
 
     def get_listing(self, request: HttpRequest | None = None) -> ContentListing:
-        from . import listings
+        from .. import listings
 
         return listings.section_listing(self, request)
 
@@ -852,7 +852,7 @@ class EventIndexPage(SectionIndexPage):
     subpage_types = ["publications.EventPage"]
 
     def get_listing(self, request: HttpRequest | None = None) -> EventListing:
-        from . import listings
+        from .. import listings
 
         return listings.EventListing(self, request)
 
@@ -870,7 +870,7 @@ class ResearchIndexPage(SectionIndexPage):
     subpage_types: list[str] = []
 
     def get_listing(self, request: HttpRequest | None = None) -> ResearchListing:
-        from . import listings
+        from .. import listings
 
         return listings.research_content(self, request)
 
@@ -879,7 +879,7 @@ class ResearchIndexPage(SectionIndexPage):
     def by_type(
         self, request: HttpRequest, type_slug: str, number: int | None = None
     ) -> HttpResponse:
-        from . import listings
+        from .. import listings
 
         listing = listings.research_listing(self, request, number, type_slug=type_slug)
         return self.render(request, listing=listing)
@@ -889,7 +889,7 @@ class ResearchIndexPage(SectionIndexPage):
     def by_topic(
         self, request: HttpRequest, topic_slug: str, number: int | None = None
     ) -> HttpResponse:
-        from . import listings
+        from .. import listings
 
         listing = listings.research_listing(self, request, number, topic_slug=topic_slug)
         return self.render(request, listing=listing)
