@@ -1,46 +1,55 @@
 """Outlets, series, the ContentPage family and the section indexes that hold them.
 
-Every public name is re-exported here, so ``from publications.models import EventPage`` works
-wherever the class is defined.
+One module a kind: ``snippets``, ``content`` (ContentPage and its rows), ``articles`` (the
+content types besides events), ``events`` and ``indexes``. Every public name is re-exported
+here, so ``from publications.models import EventPage`` works wherever the class is defined.
 """
 
+from .articles import (
+    BriefPage,
+    ExplainerPage,
+    MediaKind,
+    MediaMentionPage,
+    OpEdPage,
+    PressReleasePage,
+    QAPage,
+    ReportPage,
+    ReprintMode,
+)
 from .content import (
-    ICS_ROUTE,
-    ICS_STATUS,
-    SECTION_TEMPLATE,
     WORDS_PER_MINUTE,
     AuthorRole,
-    BriefIndexPage,
-    BriefPage,
     ContentPage,
     ContentPageAuthor,
     ContentPageRelated,
     ContentPageTopic,
+    content_panels_for,
+)
+from .events import (
+    ICS_ROUTE,
+    ICS_STATUS,
     EventFormat,
-    EventIndexPage,
     EventPage,
     EventStatus,
+    timezone_choices,
+)
+from .indexes import (
+    SECTION_TEMPLATE,
+    BriefIndexPage,
+    EventIndexPage,
     ExplainerIndexPage,
-    ExplainerPage,
-    MediaKind,
     MediaMentionIndexPage,
-    MediaMentionPage,
     OpEdIndexPage,
-    OpEdPage,
-    Outlet,
     PressReleaseIndexPage,
-    PressReleasePage,
     PublicationIndexPage,
     QAIndexPage,
-    QAPage,
     ReportIndexPage,
-    ReportPage,
-    ReprintMode,
     ResearchIndexPage,
     SectionIndexPage,
+)
+from .snippets import (
+    Outlet,
     Series,
-    content_panels_for,
-    timezone_choices,
 )
 
 __all__ = [
