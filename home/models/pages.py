@@ -176,7 +176,7 @@ class HomePage(StaticRoutesMixin, BasePage):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
+        from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
         leads = listings.lead_stories(self)
@@ -188,7 +188,7 @@ class HomePage(StaticRoutesMixin, BasePage):
     @path(FEED_ROUTE)
     def feed(self, request: HttpRequest) -> HttpResponse:
         """Everything the organisation publishes."""
-        from . import listings
+        from .. import listings
 
         depend("content", "event")
         return listing_feed(self, listings.feed_entries(), title=self.title)
@@ -276,7 +276,7 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
+        from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
         featured = listings.featured_items(self)
@@ -290,7 +290,7 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
     @path(FEED_ROUTE)
     def feed(self, request: HttpRequest) -> HttpResponse:
         """Everything tagged with the hub's topic, events included."""
-        from . import listings
+        from .. import listings
 
         return listing_feed(self, listings.topic_feed_entries(self.topic))
 
@@ -347,7 +347,7 @@ class ProgramPage(BasePage):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
+        from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
         featured = listings.featured_items(self)
