@@ -1,26 +1,32 @@
 """Site-level pages, the topic taxonomy, programs, site settings and the image model.
 
-Every public name is re-exported here, so ``from home.models import Topic`` works wherever the
-class is defined.
+One module a kind: ``images``, ``topics``, ``pages`` and ``site_settings``. Every public name is
+re-exported here, so ``from home.models import Topic`` works wherever the class is defined.
 """
 
+from .images import (
+    SiteImage,
+    SiteRendition,
+)
 from .pages import (
     HomePage,
     HomePageLeadStory,
-    MenuItemBlock,
     ProgramFeatured,
     ProgramIndexPage,
     ProgramPage,
     SearchPage,
-    SiteImage,
-    SiteRendition,
-    SiteSettings,
-    SocialLinkBlock,
     StandardPage,
-    Topic,
     TopicHubFeatured,
     TopicHubIndexPage,
     TopicHubPage,
+)
+from .site_settings import (
+    MenuItemBlock,
+    SiteSettings,
+    SocialLinkBlock,
+)
+from .topics import (
+    Topic,
     TopicKind,
 )
 
