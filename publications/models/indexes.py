@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     from ..listings import EventListing, ResearchListing
 
-# Every section shows its listing the same way.
+# Every section shows its listing the same way. Wagtail derives a template name for each class
+# that does not name one, so each concrete section names this one.
 SECTION_TEMPLATE = "publications/section_index_page.html"
 
 
