@@ -108,12 +108,6 @@ def topic_feed_entries(topic: Topic) -> list[Page]:
     return feed_entries(content_page_model().objects.filter(topics__topic=topic))
 
 
-def visible_children(page: Page) -> list[Page]:
-    """Visible children of ``page`` in tree order (e.g. the hubs under /policy-topics/)."""
-    depend(keys.children(page.pk))
-    return list(visible(page.get_children()).specific())
-
-
 def featured_items(page: TopicHubPage | ProgramPage) -> list[Page]:
     return visible_in_order(row.item for row in page.featured_items.select_related("item"))
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from .models import ExpertsIndexPage, PeopleIndexPage
 
-WORK_PREFIX = "work/"
+WORK_PREFIX = PersonPage.listing_prefix
 EXPERTISE_ROUTE = "expertise/{slug}/"
 
 

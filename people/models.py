@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -18,9 +18,14 @@ from wagtail.search import index
 from cms import keys
 from cms.api_fields import ImageField, TopicListField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES
+from cms.child_index import ChildIndexMixin
 from cms.feeds import listing_feed
+from cms.listing_routes import ListingRoutesMixin
 from cms.models import BasePage
-from cms.routing import FEED_ROUTE, StaticRoutesMixin
+from cms.routing import StaticRoutesMixin
+
+if TYPE_CHECKING:
+    from home.listings import ContentListing
 
 
 class Affiliation(models.TextChoices):
@@ -30,8 +35,10 @@ class Affiliation(models.TextChoices):
     FORMER = "former", "Former"
 
 
-class PeopleIndexPage(BasePage):
+class PeopleIndexPage(ChildIndexMixin, BasePage):
     """/people/: everyone, grouped by affiliation."""
+
+    children_name = "groups"
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
@@ -42,12 +49,10 @@ class PeopleIndexPage(BasePage):
     subpage_types = ["people.PersonPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
+    def list_children(self) -> list[tuple[str, list[PersonPage]]]:
         from . import listings
 
-        context = super().get_context(request, *args, **kwargs)
-        context["groups"] = listings.people_by_affiliation(self)
-        return context
+        return listings.people_by_affiliation(self)
 
 
 class ExpertsIndexPage(StaticRoutesMixin, BasePage):
@@ -85,8 +90,13 @@ class ExpertsIndexPage(StaticRoutesMixin, BasePage):
         return listings.experts_routes()
 
 
-class PersonPage(StaticRoutesMixin, BasePage):
-    """/people/<slug>/: an expert, staff member or contributor, with an archive of their work."""
+class PersonPage(ListingRoutesMixin, BasePage):
+    """/people/<slug>/: an expert, staff member or contributor, with an archive of their work.
+
+    Page 1 of their work is the person page itself; the rest is below ``work/``.
+    """
+
+    listing_prefix = "work/"
 
     honorific_prefix = models.CharField(max_length=20, blank=True, help_text="e.g. Dr.")
     first_name = models.CharField(max_length=100)
@@ -178,51 +188,24 @@ class PersonPage(StaticRoutesMixin, BasePage):
         name = " ".join(part for part in parts if part)
         return f"{name}, {self.honorific_suffix}" if self.honorific_suffix else name
 
-    def get_context(self, request, *args, listing: dict[str, Any] | None = None, **kwargs):
+    def get_listing(self, request: HttpRequest | None = None) -> ContentListing:
+        from . import listings
+
+        return listings.person_work(self, request)
+
+    def get_context(self, request, *args, **kwargs):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing or listings.person_work(self, request).page())
         context["appearances"] = listings.person_appearances(self)
         context["person_events"] = listings.person_events(self)
         context["expertise_topics"] = list(self.expertise.all())
-        context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
 
-    # Their work: page 1 is the person page itself.
-
-    @path("")
-    @path("work/page/<int:number>/")
-    def work(self, request: HttpRequest, number: int | None = None) -> HttpResponse:
-        from . import listings
-
-        return self.render(request, listing=listings.person_work(self, request).page(number))
-
-    @path("work/archive/")
-    def work_archive(self, request: HttpRequest) -> HttpResponse:
-        from . import listings
-
-        return self.render(request, listing=listings.person_work(self, request).archive())
-
-    @path("work/archive/<yyyy:year>/<mm:month>/")
-    def work_month(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
-        from . import listings
-
-        listing = listings.person_work(self, request).month(year, month)
-        return self.render(request, listing=listing)
-
-    @path(FEED_ROUTE)
     def feed(self, request: HttpRequest) -> HttpResponse:
-        from . import listings
-
-        entries = listings.person_work(self).feed_entries()
+        """Described as their work, whatever the page's search description says."""
+        entries = self.get_listing().feed_entries()
         return listing_feed(self, entries, description=f"Work by {self.full_name}")
-
-    def get_static_routes(self) -> Iterator[str]:
-        from . import listings
-
-        yield from listings.person_work(self).routes()
-        yield FEED_ROUTE
 
     @classmethod
     def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:

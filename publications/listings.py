@@ -208,9 +208,16 @@ class EventListing:
     """
 
     def __init__(self, index: EventIndexPage, request: HttpRequest | None = None) -> None:
+        self.index = index
         self.url = _url(index, request)
         self.queryset = EventPage.objects.child_of(index)
         self.key = keys.events("parent", index.pk)
+
+    def page(self, number: int | None = None) -> dict[str, Any]:
+        """The index's own URL shows upcoming events; only ``past/`` has numbered pages."""
+        if number is not None:
+            raise Http404("No such page.")
+        return self.upcoming()
 
     def upcoming(self) -> dict[str, Any]:
         depend(self.key)
@@ -269,6 +276,10 @@ class EventListing:
             start.astimezone(zoneinfo.ZoneInfo(zone)).date() for start, zone in rows
         )
 
+    def feed_entries(self) -> list[Page]:
+        """The newest events by date, past or upcoming, like any section's feed."""
+        return section_listing(self.index).feed_entries()
+
     def past_count(self) -> int:
         return visible(self.queryset).filter(end__lt=clock.now()).count()
 
@@ -310,9 +321,23 @@ def research_queryset(*types: type[ContentPage]) -> PageQuerySet:
     return ContentPage.objects.type(*(types or RESEARCH_TYPES))
 
 
-def research_content(page: ResearchIndexPage, request: HttpRequest | None = None) -> ContentListing:
+class ResearchListing(ContentListing):
+    """All research: a content listing whose first page shows the type and topic filters and
+    whose routes include each filter's pages."""
+
+    def page(self, number: int | None = None) -> dict[str, Any]:
+        context = super().page(number)
+        return context | {"filters": research_filters(self.url) if number is None else []}
+
+    def routes(self) -> Iterator[str]:
+        return research_routes()
+
+
+def research_content(
+    page: ResearchIndexPage, request: HttpRequest | None = None
+) -> ResearchListing:
     """All research, newest first: numbered pages, the month archives and the feed."""
-    return ContentListing(research_queryset(), url=_url(page, request), keys=RESEARCH_KEYS)
+    return ResearchListing(research_queryset(), url=_url(page, request), keys=RESEARCH_KEYS)
 
 
 def research_facets() -> tuple[list[Facet], list[Facet]]:
@@ -355,9 +380,7 @@ def research_listing(
     url = _url(page, request)
     depend(*RESEARCH_KEYS)
     if type_slug is None and topic_slug is None:
-        return research_content(page, request).page(number) | {
-            "filters": research_filters(url) if number is None else [],
-        }
+        return research_content(page, request).page(number)
     queryset, first_url, heading = research_queryset(), url, ""
     if type_slug is not None:
         model = RESEARCH_TYPES_BY_SLUG.get(type_slug)

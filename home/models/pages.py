@@ -1,148 +1,32 @@
-"""Site-level pages, the topic taxonomy, programs, site settings and the image model."""
+"""Site-level pages: the home page, editorial pages, search, topic hubs and programs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
-from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from cms import keys
 from cms.api_fields import PageLinkField, PageLinksField, TopicField, TopicListField
-from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock, LinkBlock
+from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock
+from cms.child_index import ChildIndexMixin
 from cms.deps import depend
 from cms.feeds import listing_feed
 from cms.models import BasePage
 from cms.routing import FEED_ROUTE, StaticRoutesMixin
 
-# --- Images --------------------------------------------------------------------------------
-
-
-class SiteImage(AbstractImage):
-    """Images carry alt text (unless decorative), a caption and a credit."""
-
-    is_decorative = models.BooleanField(
-        default=False, help_text="Purely decorative images are hidden from screen readers."
-    )
-    caption = models.CharField(max_length=500, blank=True)
-    credit = models.CharField(max_length=255, blank=True)
-
-    admin_form_fields = (
-        "title",
-        "file",
-        "description",
-        "is_decorative",
-        "caption",
-        "credit",
-        "collection",
-        "tags",
-        "focal_point_x",
-        "focal_point_y",
-        "focal_point_width",
-        "focal_point_height",
-    )
-    search_fields = [*AbstractImage.search_fields, index.SearchField("caption")]
-    api_fields = [
-        APIField("alt_text"),
-        APIField("is_decorative"),
-        APIField("caption"),
-        APIField("credit"),
-    ]
-
-    class Meta(AbstractImage.Meta):
-        verbose_name = "image"
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.is_decorative and not self.description.strip():
-            raise ValidationError(
-                {"description": "Alt text is required unless the image is marked decorative."}
-            )
-
-    @property
-    def alt_text(self) -> str:
-        return "" if self.is_decorative else self.description
-
-    @property
-    def default_alt_text(self) -> str:
-        return self.alt_text
-
-
-SiteImage._meta.get_field("description").verbose_name = "alt text"
-SiteImage._meta.get_field(
-    "description"
-).help_text = "Describe the image for people who cannot see it."
-
-
-class SiteRendition(AbstractRendition):
-    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
-
-    class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
-
-
-# --- Topics --------------------------------------------------------------------------------
-
-
-class TopicKind(models.TextChoices):
-    ISSUE = "issue", "Issue"
-    REGION = "region", "Region"
-    COUNTRY = "country", "Country"
-
-
-@register_snippet
-@keys.register_rows("t")
-class Topic(index.Indexed, models.Model):
-    """A policy topic: tags content, groups experts, and may have a hub page."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    kind = models.CharField(max_length=10, choices=TopicKind.choices, default=TopicKind.ISSUE)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("parent")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    api_fields = [APIField("name"), APIField("slug"), APIField("kind")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self) -> None:
-        ancestor = self.parent
-        while ancestor is not None:
-            if ancestor.pk == self.pk:
-                raise ValidationError({"parent": "A topic cannot be its own ancestor."})
-            ancestor = ancestor.parent
-
-    @cached_property
-    def hub(self) -> TopicHubPage | None:
-        """The live hub page for this topic, if there is one."""
-        return TopicHubPage.objects.live().filter(topic=self).first()
-
-
-# --- Pages ---------------------------------------------------------------------------------
+from .topics import Topic
 
 
 class HomePage(StaticRoutesMixin, BasePage):
+    fixed_routes = (FEED_ROUTE,)
+
     intro = models.TextField(blank=True, help_text="Shown under the organisation's name.")
 
     content_panels = [
@@ -177,7 +61,7 @@ class HomePage(StaticRoutesMixin, BasePage):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
+        from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
         leads = listings.lead_stories(self)
@@ -189,13 +73,10 @@ class HomePage(StaticRoutesMixin, BasePage):
     @path(FEED_ROUTE)
     def feed(self, request: HttpRequest) -> HttpResponse:
         """Everything the organisation publishes."""
-        from . import listings
+        from .. import listings
 
         depend(keys.content(), keys.events())
         return listing_feed(self, listings.feed_entries(), title=self.title)
-
-    def get_static_routes(self) -> Iterator[str]:
-        yield FEED_ROUTE
 
 
 class HomePageLeadStory(Orderable):
@@ -239,8 +120,10 @@ class SearchPage(BasePage):
     max_count = 1
 
 
-class TopicHubIndexPage(BasePage):
+class TopicHubIndexPage(ChildIndexMixin, BasePage):
     """/policy-topics/: the list of topic hubs."""
+
+    children_name = "hubs"
 
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
@@ -251,16 +134,15 @@ class TopicHubIndexPage(BasePage):
     subpage_types = ["home.TopicHubPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        from . import listings
-
-        context = super().get_context(request, *args, **kwargs)
-        context["hubs"] = listings.visible_children(self)
-        return context
-
 
 class TopicHubPage(StaticRoutesMixin, BasePage):
     """/policy-topics/<slug>/: everything the organisation says about one topic."""
+
+    fixed_routes = (FEED_ROUTE,)
+
+    @classmethod
+    def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:
+        return {pk: keys.Membership([keys.TOPIC_HUBS]) for pk in pages}
 
     topic = models.OneToOneField(Topic, on_delete=models.PROTECT, related_name="hub_page")
     intro = RichTextField(blank=True, features=BODY_FEATURES)
@@ -283,7 +165,7 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
+        from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
         featured = listings.featured_items(self)
@@ -297,16 +179,9 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
     @path(FEED_ROUTE)
     def feed(self, request: HttpRequest) -> HttpResponse:
         """Everything tagged with the hub's topic, events included."""
-        from . import listings
+        from .. import listings
 
         return listing_feed(self, listings.topic_feed_entries(self.topic))
-
-    def get_static_routes(self) -> Iterator[str]:
-        yield FEED_ROUTE
-
-    @classmethod
-    def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:
-        return {pk: keys.Membership([keys.TOPIC_HUBS]) for pk in pages}
 
 
 class TopicHubFeatured(Orderable):
@@ -317,7 +192,11 @@ class TopicHubFeatured(Orderable):
     api_fields = [APIField("item_id")]
 
 
-class ProgramIndexPage(BasePage):
+class ProgramIndexPage(ChildIndexMixin, BasePage):
+    """/programs/: the list of research programs."""
+
+    children_name = "programs"
+
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -326,13 +205,6 @@ class ProgramIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ProgramPage"]
     max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from . import listings
-
-        context = super().get_context(request, *args, **kwargs)
-        context["programs"] = listings.visible_children(self)
-        return context
 
 
 class ProgramPage(BasePage):
@@ -364,7 +236,7 @@ class ProgramPage(BasePage):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
+        from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
         featured = listings.featured_items(self)
@@ -383,74 +255,3 @@ class ProgramFeatured(Orderable):
 
     panels = [FieldPanel("item", heading="Page")]
     api_fields = [APIField("item_id")]
-
-
-# --- Site settings -------------------------------------------------------------------------
-
-
-class MenuItemBlock(LinkBlock):
-    children = blocks.ListBlock(LinkBlock(), required=False, default=[])
-
-    class Meta:
-        icon = "list-ul"
-
-
-class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(
-        choices=[
-            ("x", "X"),
-            ("linkedin", "LinkedIn"),
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("youtube", "YouTube"),
-            ("bluesky", "Bluesky"),
-            ("rss", "RSS"),
-        ]
-    )
-    url = blocks.URLBlock()
-
-    class Meta:
-        icon = "site"
-
-
-@register_setting(icon="cog")
-@keys.register_rows(keys.SETTINGS, whole_table=True)
-class SiteSettings(ClusterableModel, BaseSiteSetting):
-    """Organisation identity, navigation, newsletter and footer: all edited in the admin."""
-
-    organisation_name = models.CharField(max_length=100, default="Defense Priorities")
-    mission = models.TextField(blank=True, help_text="Shown in the footer.")
-    donate_url = models.URLField(blank=True)
-    newsletter_heading = models.CharField(max_length=100, blank=True)
-    newsletter_subheading = models.CharField(max_length=200, blank=True)
-    newsletter_text = models.TextField(blank=True)
-    newsletter_form_action = models.URLField(
-        blank=True, help_text="The external newsletter service's form URL (the form POSTs there)."
-    )
-    header_menu = StreamField([("item", MenuItemBlock())], blank=True)
-    footer_links = StreamField([("link", LinkBlock())], blank=True)
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
-    copyright_notice = models.CharField(max_length=200, blank=True)
-
-    panels = [
-        MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("mission"), FieldPanel("donate_url")],
-            heading="Organisation",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("newsletter_heading"),
-                FieldPanel("newsletter_subheading"),
-                FieldPanel("newsletter_text"),
-                FieldPanel("newsletter_form_action"),
-            ],
-            heading="Newsletter",
-        ),
-        FieldPanel("header_menu"),
-        FieldPanel("footer_links"),
-        FieldPanel("social_links"),
-        FieldPanel("copyright_notice"),
-    ]
-
-    class Meta:
-        verbose_name = "site settings"
