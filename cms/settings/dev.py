@@ -18,3 +18,5 @@ DEPLOY_S3_BUCKET = env("DEPLOY_S3_BUCKET", SITE_BUCKET)
 if not AWS_ACCESS_KEY_ID and (_local := read_credentials(LOCAL_OBJECTSTORE_DIR)):  # noqa: F405
     AWS_ACCESS_KEY_ID = _local.deployer.access_key
     AWS_SECRET_ACCESS_KEY = _local.deployer.secret_key
+# The demo content and `seed_demo` (development and tests only: production never has them).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

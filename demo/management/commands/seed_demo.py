@@ -7,8 +7,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.bulk import bulk_changes
-from publications.demo.bulk import MAX_PAGES, seed_bulk
-from publications.demo.site import seed_site
+from demo.bulk import MAX_PAGES, seed_bulk
+from demo.site import seed_site
 
 
 def page_count(value: object) -> int:

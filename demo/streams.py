@@ -40,7 +40,7 @@ def list_value(values: Sequence, key: str) -> list[Block]:
 
 
 def body_blocks(items: Sequence, key: str) -> list[Block]:
-    """BodyBlock stream from the compact notation of :mod:`publications.demo.articles`.
+    """BodyBlock stream from the compact notation of :mod:`demo.articles`.
 
     ``"## text"``/``"### text"`` are headings, ``"> quote | attribution"`` a quote, a tuple
     ``("table", caption, rows)`` a table; any other string is a paragraph.

@@ -1,6 +1,6 @@
 """The hand-written demo publications: at least five of every content type.
 
-Each entry is a plain dict read by :mod:`publications.demo.site`. Common keys: ``title``, ``date``,
+Each entry is a plain dict read by :mod:`demo.site`. Common keys: ``title``, ``date``,
 ``authors`` (person slugs, free-text names, or ``(who, role, title_override)`` tuples), ``topics``
 (names, in order; the first is the primary topic), ``programs`` (slugs), ``dek``, ``summary``
 (listing summary) and ``body``: a list of strings where ``"## "`` starts an h2 heading,

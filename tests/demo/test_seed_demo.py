@@ -1,6 +1,8 @@
 """seed_demo builds a complete demo site once, and bulk pages that Wagtail considers sound."""
 
 import io
+import tomllib
+from pathlib import Path
 
 from django.apps import apps
 from django.core.management import call_command
@@ -12,6 +14,8 @@ from wagtail.models import Page, Revision
 
 from home.models import Topic
 from publications.models import ContentPage, OpEdPage, Outlet
+
+from ..cms.test_settings import PRODUCTION_ENV, manage
 
 
 def counts() -> dict[str, int]:
@@ -75,3 +79,14 @@ class BulkSeedTests(TestCase):
     def test_bad_page_count_is_a_clear_error(self):
         with self.assertRaisesMessage(CommandError, "--pages"):
             call_command("seed_demo", pages=0, stdout=io.StringIO())
+
+
+def test_production_and_the_package_never_carry_the_demo():
+    """The demo is an app of the development and test settings only."""
+    script = "from django.conf import settings; print('demo' in settings.INSTALLED_APPS)"
+    result = manage("shell", "-c", script, env_vars=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    packages = pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
+    assert not any(pattern.startswith("demo") for pattern in packages)
