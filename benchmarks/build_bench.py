@@ -58,7 +58,7 @@ from cms.settings.dev import *  # noqa: F403
 INSTALLED_APPS = [*INSTALLED_APPS, "bakery", "wagtailbakery"]  # noqa: F405
 BAKERY_VIEWS = ("wagtailbakery.views.AllPublishedPagesView",)
 BUILD_DIR = os.environ["BENCH_BAKERY_DIR"]
-# Our build renders with DEBUG off (deploy.assets.hashed_static): the same for the baseline.
+# Our build renders with DEBUG off (deploy.export.assets.hashed_static): the same for the baseline.
 DEBUG = False
 '''
 CLIENT_LABEL = "baseline: serial Client().get(page.url) loop (bakery's per-request method)"
@@ -710,13 +710,13 @@ def counting_queries() -> Iterator[list[int]]:
 
 def is_html_page(job: Any) -> bool:
     """One output per public page at its own URL: what bakery renders (no routes, no JSON)."""
-    from deploy.jobs import Kind
+    from deploy.export.outputs import Kind
 
     return job.kind is Kind.PAGE and not job.route
 
 
 def child_plan() -> None:
-    from deploy.plan import plan_site
+    from deploy.export.plan import plan_site
 
     jobs = plan_site().jobs.values()
     kinds = Counter(f"{job.kind.value}{' route' if job.route else ''}" for job in jobs)
@@ -726,7 +726,7 @@ def child_plan() -> None:
 
 def child_build(output: str) -> None:
     """``build_site(jobs=1, full=True)``, exactly what ``build --full --jobs 1`` calls."""
-    from deploy.build import build_site
+    from deploy.export.build import build_site
 
     with counting_queries() as queries:
         result = build_site(Path(output), jobs=1, full=True)
@@ -747,7 +747,7 @@ def child_html_only(output: str, jobs: str) -> None:
     counts) but its broken-link verdict is ignored. Queries are counted with ``jobs == 1`` only
     (workers are other processes).
     """
-    import deploy.build as build
+    import deploy.export.build as build
     from deploy.errors import BuildError
 
     plan_site, validate = build.plan_site, build.validate

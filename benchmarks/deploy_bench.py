@@ -38,12 +38,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from deploy import publish  # noqa: E402
-from deploy.localstore import LocalStore, free_port_block, read_credentials  # noqa: E402
-from deploy.manifest import MANIFEST_NAME, Entry, Manifest  # noqa: E402
-from deploy.policy import cache_control, content_type  # noqa: E402
-from deploy.publish import Options, deploy_build  # noqa: E402
-from deploy.target import Target, s3_client  # noqa: E402
+from deploy.export.manifest import MANIFEST_NAME, Entry, Manifest  # noqa: E402
+from deploy.export.output_policy import cache_control, content_type  # noqa: E402
+from deploy.local.objectstore import LocalStore, free_port_block, read_credentials  # noqa: E402
+from deploy.release import apply  # noqa: E402
+from deploy.release.apply import Options, deploy_build  # noqa: E402
+from deploy.release.target import Target, s3_client  # noqa: E402
 
 
 def with_round_trip(rtt_ms: float):
@@ -163,7 +163,7 @@ def main() -> None:
             )
             for rtt in (0.0, args.rtt_ms):
                 label = f"round trip +{rtt:.0f} ms" if rtt else "loopback"
-                publish.s3_client = with_round_trip(rtt)
+                apply.s3_client = with_round_trip(rtt)
                 loop_target = Target(**{**base.__dict__, "prefix": f"loop-{rtt:.0f}/"})
                 ours = Target(**{**base.__dict__, "prefix": f"ours-{rtt:.0f}/"})
                 with CpuMeter(store.process.pid) as loop_cpu:

@@ -39,7 +39,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="publish-bench-"))
     sys.path.insert(0, str(PROJECT))
-    from deploy.localstore import LocalStore, free_port_block, read_credentials
+    from deploy.local.objectstore import LocalStore, free_port_block, read_credentials
 
     store = LocalStore(work / "store", s3_port=free_port_block())
     store.start(log=work / "weed.log")

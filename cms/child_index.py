@@ -18,7 +18,7 @@ class ChildIndexMixin:
     children_name: ClassVar[str] = "children"
 
     def list_children(self) -> Any:
-        # A child published, hidden or moved re-renders the index (``deploy.state``).
+        # A child published, hidden or moved re-renders the index (``deploy.export.state``).
         depend(keys.children(self.pk))
         return list(visible(self.get_children()).specific())
 

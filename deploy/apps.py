@@ -6,6 +6,6 @@ class DeployConfig(AppConfig):
     verbose_name = "Static site deploys"
 
     def ready(self) -> None:
-        from . import signals
+        from deploy.live import signals
 
         signals.connect()

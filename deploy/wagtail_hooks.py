@@ -10,8 +10,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogActionRegistry, LogFormatter
 
-from . import admin_views
-from .admin_views import DEPLOY_NOW_ACTION, ROLLBACK_ACTION, can_deploy
+from deploy.live import admin_views
+from deploy.live.admin_views import DEPLOY_NOW_ACTION, ROLLBACK_ACTION, can_deploy
 
 
 class DeploysMenuItem(MenuItem):

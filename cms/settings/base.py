@@ -150,8 +150,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_SERVE_METHOD = "direct"  # documents are plain files on the static site
 # Uploads (tests/security/test_uploads.py). Documents are served from the site's own origin, so
 # only formats a browser downloads or shows inertly: no html/htm/svg/xml/js, which would run as
-# pages of the site, and no zip, which nobody can check before it is published. deploy/policy.py
-# serves anything else that reaches media/ as application/octet-stream.
+# pages of the site, and no zip, which nobody can check before it is published.
+# deploy/export/output_policy.py serves anything else that reaches media/ as
+# application/octet-stream.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "epub", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 # Images: no svg (script inside an image of our origin). The pixel limit bounds the memory a
@@ -186,7 +187,9 @@ TWO_FACTOR_REQUIRED_GROUPS = ["Moderators", "Deployers"]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# Deploy: the static build goes to the site bucket (deploy.target); only the build goes there.
+# Deploy: the static build goes to the site bucket (deploy.release.target), and only the build.
+# Test settings only: deploys stop at named checkpoints when a test asks (deploy.release.faults).
+DEPLOY_FAULT_INJECTION = False
 DEPLOY_S3_ENDPOINT_URL = env("DEPLOY_S3_ENDPOINT_URL", "")  # empty: AWS S3
 DEPLOY_S3_BUCKET = env("DEPLOY_S3_BUCKET", "")
 DEPLOY_S3_PREFIX = env("DEPLOY_S3_PREFIX", "")

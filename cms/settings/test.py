@@ -17,3 +17,5 @@ WAGTAILAPI_BASE_URL = SITE_BASE_URL
 # Wagtail's test helpers (assertPageIsEditable…) and the admin tests sign superusers in with
 # force_login, never a second factor; tests/security turns this back on, as everywhere else.
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
+# Deploys may be stopped at named checkpoints by a test (deploy.release.faults).
+DEPLOY_FAULT_INJECTION = True

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from django import template
 from wagtail.models import Page
 
-from deploy.admin_views import StaticSiteStatus, format_duration
-from deploy.admin_views import static_site_status as page_static_site_status
+from deploy.live.admin_views import StaticSiteStatus, format_duration
+from deploy.live.admin_views import static_site_status as page_static_site_status
 
 register = template.Library()
 

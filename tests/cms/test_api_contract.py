@@ -24,7 +24,7 @@ from django.test import SimpleTestCase, override_settings
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from deploy.build import build_site
+from deploy.export.build import build_site
 from home.models import HomePageLeadStory, ProgramFeatured, TopicHubFeatured
 from publications.models import ContentPageRelated
 

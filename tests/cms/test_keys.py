@@ -12,7 +12,7 @@ from django.test import SimpleTestCase
 from wagtail.models import Page
 
 from cms import keys
-from deploy.build import build_site
+from deploy.export.build import build_site
 from home.models import SiteSettings, Topic
 from publications.models import Outlet, Series
 

@@ -62,3 +62,26 @@ def test_env_helpers(monkeypatch):
     monkeypatch.setenv("CMS_TEST_BOOL", "perhaps")
     with pytest.raises(ImproperlyConfigured, match="true or false"):
         env_bool("CMS_TEST_BOOL")
+
+
+def test_development_settings_find_the_local_store_without_importing_it(tmp_path):
+    """dev.py reads the local store's bucket and credentials file as plain data (settings
+    import no app); they must stay what the store writes."""
+    from deploy.local.objectstore import SITE_BUCKET, ensure_credentials
+
+    written = ensure_credentials(tmp_path / "var" / "objectstore")
+    script = "from django.conf import settings as s; print(s.DEPLOY_S3_BUCKET, s.AWS_ACCESS_KEY_ID)"
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AWS_", "DEPLOY_"))
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", script, "--settings=cms.settings.dev"],
+        cwd=ROOT,
+        env={**clean, "CMS_VAR_DIR": str(tmp_path / "var")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == [SITE_BUCKET, written.deployer.access_key]

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from deploy.localstore import LocalStore
-from deploy.target import Target
+from deploy.local.objectstore import LocalStore
+from deploy.release.target import Target
 
 from .s3_support import SyntheticBuild, start_store, target_for
 

@@ -10,11 +10,11 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from deploy.bucket import DEPLOY_DIR
-from deploy.localstore import LocalStore, free_port_block
-from deploy.manifest import MANIFEST_NAME, Entry, Manifest
-from deploy.policy import cache_control, content_type
-from deploy.target import Target, s3_client
+from deploy.export.manifest import MANIFEST_NAME, Entry, Manifest
+from deploy.export.output_policy import cache_control, content_type
+from deploy.local.objectstore import LocalStore, free_port_block
+from deploy.release.bucket import DEPLOY_DIR
+from deploy.release.target import Target, s3_client
 
 
 def start_store(directory: Path) -> LocalStore:
@@ -42,7 +42,7 @@ def target_for(store: LocalStore, **overrides) -> Target:
 
 
 def _credentials(store: LocalStore):
-    from deploy.localstore import read_credentials
+    from deploy.local.objectstore import read_credentials
 
     return read_credentials(store.directory)
 

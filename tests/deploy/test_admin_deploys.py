@@ -12,9 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry, Page, PageViewRestriction, Site
 
-from deploy.admin_views import static_site_status
-from deploy.history import ReleaseRow
+from deploy.live.admin_views import static_site_status
 from deploy.models import SiteSync, SyncRequest
+from deploy.release.history import ReleaseRow
 
 from .. import factories as f
 from ..base import SiteTestCase
@@ -46,7 +46,7 @@ class AdminClientMixin:
         session.save()
 
 
-@mock.patch("deploy.admin_views.list_releases", return_value=RELEASES)
+@mock.patch("deploy.live.admin_views.list_releases", return_value=RELEASES)
 class SiteDeploysViewTests(AdminClientMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -139,7 +139,9 @@ class SiteDeploysViewTests(AdminClientMixin, TestCase):
         request = SyncRequest.objects.filter(sync__isnull=True).latest("pk")
         self.assertEqual(request.reason, "Deploy requested in the admin by deployer")
         self.assertEqual(request.user, self.deployer)
-        self.assertTrue(DBTaskResult.objects.filter(task_path="deploy.sync.sync_site").exists())
+        self.assertTrue(
+            DBTaskResult.objects.filter(task_path="deploy.live.sync.sync_site").exists()
+        )
         entry = ModelLogEntry.objects.get(action="deploy.deploy_now")
         self.assertEqual(entry.user, self.deployer)
         self.assertEqual(entry.content_type.model_class(), Site)
@@ -164,7 +166,7 @@ class SiteDeploysViewTests(AdminClientMixin, TestCase):
         response = self.client.post(ROLLBACK, {"release_id": OLD}, follow=True)
         self.assertRedirects(response, INDEX)
         self.assertContains(response, f"Rollback to release {OLD} queued")
-        task = DBTaskResult.objects.get(task_path="deploy.sync.rollback_site")
+        task = DBTaskResult.objects.get(task_path="deploy.live.sync.rollback_site")
         self.assertEqual(task.args_kwargs, {"args": [OLD, self.deployer.pk], "kwargs": {}})
         self.assertEqual((task.backend_name, task.queue_name), ("deploys", "deploys"))
         entry = ModelLogEntry.objects.get(action="deploy.rollback")
@@ -180,7 +182,7 @@ class SiteDeploysViewTests(AdminClientMixin, TestCase):
         self.assertContains(confirm, "back to the release before the live one?")
         response = self.client.post(ROLLBACK, {"release_id": ""}, follow=True)
         self.assertContains(response, "Rollback to the release before the live one queued")
-        task = DBTaskResult.objects.get(task_path="deploy.sync.rollback_site")
+        task = DBTaskResult.objects.get(task_path="deploy.live.sync.rollback_site")
         self.assertEqual(task.args_kwargs, {"args": [None, self.deployer.pk], "kwargs": {}})
         entry = ModelLogEntry.objects.get(action="deploy.rollback")
         self.assertEqual(

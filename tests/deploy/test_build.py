@@ -17,9 +17,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from deploy.build import build_site
 from deploy.errors import BuildError
-from deploy.manifest import Manifest
+from deploy.export.build import build_site
+from deploy.export.manifest import Manifest
 
 from .. import factories as f
 from ..base import SiteTestCase
@@ -184,7 +184,7 @@ class FailClosedTests(BuildTestCase):
         PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
         # Were the visibility rule ever wrong, Wagtail's password page must still stop the build.
         with (
-            mock.patch("deploy.plan.visible", side_effect=lambda qs: qs.live()),
+            mock.patch("deploy.export.plan.visible", side_effect=lambda qs: qs.live()),
             self.assertRaisesMessage(BuildError, "/board/: response"),
         ):
             self.build()
@@ -215,7 +215,7 @@ class FailClosedTests(BuildTestCase):
         page.unpublish()
         # Were a dependency ever missed, the linking page would be reused as it is.
         with (
-            mock.patch("deploy.state.Changes.affects", return_value=False),
+            mock.patch("deploy.export.state.Changes.affects", return_value=False),
             self.assertRaisesMessage(BuildError, "linking/index.html: broken internal link"),
         ):
             self.build()

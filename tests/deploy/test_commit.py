@@ -7,7 +7,7 @@ from unittest import mock
 
 import pytest
 
-from deploy import commit
+from deploy.export import output_folder
 
 
 def write(root: Path, files: dict[str, str]) -> None:
@@ -22,7 +22,7 @@ def tree(root: Path) -> dict[str, str]:
 
 def stage(output: Path) -> Path:
     """What an incremental build renders, staged (with the lock held: see ``recover``)."""
-    staging = commit.staging_path(output)
+    staging = output_folder.staging_path(output)
     write(staging, {"index.html": "home v2", "b/index.html": "b v1", "manifest.json": "m2"})
     return staging
 
@@ -48,13 +48,13 @@ CHANGES = (["index.html", "b/index.html", "manifest.json"], ["old/deep/index.htm
 
 def test_commit_moves_changed_files_in_and_removes_stale_ones(output):
     untouched = (output / "a/index.html").stat().st_ino
-    with commit.locked(output):
+    with output_folder.locked(output):
         staging = stage(output)
-        commit.commit(staging, output, *CHANGES)
+        output_folder.commit(staging, output, *CHANGES)
     assert tree(output) == {**EXPECTED, "manifest.json": "m2"}
     assert not (output / "old").exists()  # emptied folders are pruned
     assert (output / "a/index.html").stat().st_ino == untouched  # not rewritten
-    assert not staging.exists() and not commit.journal_path(output).exists()
+    assert not staging.exists() and not output_folder.journal_path(output).exists()
 
 
 def test_an_interrupted_commit_is_finished_by_the_next_reader(output):
@@ -70,20 +70,20 @@ def test_an_interrupted_commit_is_finished_by_the_next_reader(output):
         return real_replace(source, target)
 
     with (
-        mock.patch.object(commit.os, "replace", dies_after_one_file),
+        mock.patch.object(output_folder.os, "replace", dies_after_one_file),
         pytest.raises(OSError),
-        commit.locked(output),
+        output_folder.locked(output),
     ):
         staging = stage(output)
-        commit.commit(staging, output, *CHANGES)
+        output_folder.commit(staging, output, *CHANGES)
     # Half done: the new home page is in, the manifest is still the old one.
     assert tree(output)["index.html"] == "home v2"
     assert tree(output)["manifest.json"] == "m1"
-    assert commit.journal_path(output).exists()
+    assert output_folder.journal_path(output).exists()
 
-    with commit.locked(output, shared=True):  # e.g. a deploy starting
+    with output_folder.locked(output, shared=True):  # e.g. a deploy starting
         assert tree(output) == {**EXPECTED, "manifest.json": "m2"}
-    assert not commit.journal_path(output).exists() and not staging.exists()
+    assert not output_folder.journal_path(output).exists() and not staging.exists()
 
 
 def test_a_commit_waits_for_readers_holding_the_shared_lock(output):
@@ -91,12 +91,12 @@ def test_a_commit_waits_for_readers_holding_the_shared_lock(output):
     committed = threading.Event()
 
     def reader():
-        with commit.locked(output, shared=True):
+        with output_folder.locked(output, shared=True):
             reading.set()
             done_reading.wait(5)
 
     def writer():
-        with commit.locked(output):
+        with output_folder.locked(output):
             committed.set()
 
     threads = [threading.Thread(target=reader), threading.Thread(target=writer)]
@@ -112,7 +112,7 @@ def test_a_commit_waits_for_readers_holding_the_shared_lock(output):
 
 def test_staging_folders_of_dead_builds_are_cleared(output):
     staging = stage(output)  # without the lock: a build that died before committing
-    with commit.locked(output):
+    with output_folder.locked(output):
         pass
     assert not staging.exists()
     assert tree(output)["manifest.json"] == "m1"

@@ -8,13 +8,13 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from deploy import faults
-from deploy.bucket import OBJECTS, Bucket
 from deploy.errors import DeployError, LockHeld
-from deploy.lock import DeployLock
-from deploy.policy import HTML_CACHE, IMMUTABLE_CACHE
-from deploy.publish import Options, deploy_build
-from deploy.target import s3_client
+from deploy.export.output_policy import HTML_CACHE, IMMUTABLE_CACHE
+from deploy.release import faults
+from deploy.release.apply import Options, deploy_build
+from deploy.release.bucket import OBJECTS, Bucket
+from deploy.release.bucket_lock import DeployLock
+from deploy.release.target import s3_client
 
 from .s3_support import anonymous_get, live_keys, referenced_assets
 
@@ -311,7 +311,7 @@ def test_assets_go_live_before_the_pages_that_reference_them(target, builds):
 
 
 def _rewrite_manifest(build) -> None:
-    from deploy.manifest import Entry, Manifest
+    from deploy.export.manifest import Entry, Manifest
 
     manifest = Manifest.load(build.root)
     for path, entry in manifest.entries.items():
@@ -331,3 +331,25 @@ def test_a_dry_run_lists_the_cdn_invalidations_when_a_distribution_is_set(target
     assert "invalidate  /op-eds/a/" in result.plan
     assert "invalidate  /op-eds/a/index.html" in result.plan
     assert not any("static/css" in line for line in result.plan if line.startswith("invalidate"))
+
+
+def test_fault_injection_runs_only_when_the_setting_enables_it(settings, monkeypatch):
+    """Production deploys never reach the kill switch: the hooks and DEPLOY_FAULT are ignored
+    unless DEPLOY_FAULT_INJECTION is on (the test settings)."""
+    seen: list[tuple[str, int]] = []
+
+    def record(phase: str, done: int) -> None:
+        seen.append((phase, done))
+
+    faults.add_hook(record)
+    try:
+        monkeypatch.setenv(faults.ENV, "html:0")  # would SIGKILL this process if honoured
+        settings.DEPLOY_FAULT_INJECTION = False
+        faults.checkpoint("html", 0)
+        assert seen == []
+        monkeypatch.delenv(faults.ENV)
+        settings.DEPLOY_FAULT_INJECTION = True
+        faults.checkpoint("html", 0)
+        assert seen == [("html", 0)]
+    finally:
+        faults.remove_hook(record)

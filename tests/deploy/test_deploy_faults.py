@@ -10,11 +10,11 @@ import time
 
 import pytest
 
-from deploy import faults
-from deploy.bucket import Bucket
 from deploy.errors import DeployError
-from deploy.publish import Options, deploy_build, rollback
-from deploy.target import s3_client
+from deploy.release import faults
+from deploy.release.apply import Options, deploy_build, rollback
+from deploy.release.bucket import Bucket
+from deploy.release.target import s3_client
 
 from .s3_support import assert_consistent, live_keys, manage, target_for
 

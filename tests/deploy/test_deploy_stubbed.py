@@ -7,9 +7,9 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from deploy import cdn
-from deploy.bucket import Bucket, RemoteFile
-from deploy.target import Target
+from deploy.release import cdn
+from deploy.release.bucket import Bucket, RemoteFile
+from deploy.release.target import Target
 
 # No Django database: the same on SQLite and PostgreSQL, so run once (README, Tests).
 pytestmark = pytest.mark.dbless

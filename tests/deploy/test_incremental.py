@@ -21,7 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_sta
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction, Site
 
-from deploy.build import build_site
+from deploy.export.build import build_site
 from home.models import SiteSettings
 
 from .. import factories as f

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from deploy.manifest import MANIFEST_NAME, Entry, Manifest
+from deploy.export.manifest import MANIFEST_NAME, Entry, Manifest
 
 
 def entry(sha: str) -> Entry:

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from storages.backends.s3 import S3Storage
 
-from deploy.localstore import read_credentials
+from deploy.local.objectstore import read_credentials
 
 from .s3_support import anonymous_get, target_for
 

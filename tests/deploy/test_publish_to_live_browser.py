@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from deploy.serve import bucket_url, make_server
+from deploy.local.serve import bucket_url, make_server
 
 from .s3_support import anonymous_get, run_manage, site_copy_env, target_for
 

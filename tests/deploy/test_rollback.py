@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from deploy.errors import DeployError
-from deploy.history import list_releases
-from deploy.publish import Options, deploy_build, rollback
+from deploy.release.apply import Options, deploy_build, rollback
+from deploy.release.history import list_releases
 
 from .s3_support import live_keys, manage, settings_for
 

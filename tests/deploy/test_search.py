@@ -23,12 +23,12 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from cms.security_headers import static_site_headers
-from deploy.build import build_site
 from deploy.errors import BuildError
-from deploy.manifest import MANIFEST_NAME, Manifest
-from deploy.pagefind_format import UnknownFormat, canonicalise
-from deploy.pagefind_format import _read as read_pagefind_file
-from deploy.search import build_search_index
+from deploy.export.build import build_site
+from deploy.export.manifest import MANIFEST_NAME, Manifest
+from deploy.export.pagefind_format import UnknownFormat, canonicalise
+from deploy.export.pagefind_format import _read as read_pagefind_file
+from deploy.export.search_index import build_search_index
 from publications.models import OpEdPage
 
 from .. import factories as f
@@ -195,7 +195,7 @@ class SearchIndexTests(SiteTestCase):
         indexed = {p: e for p, e in Manifest.load(folder).entries.items() if "pagefind/" in p}
         # The previous manifest of a 10,000-page build is ~200 MB once parsed.
         with (
-            mock.patch("deploy.manifest._last", None),  # not even this process's parsed copy
+            mock.patch("deploy.export.manifest._last", None),  # not even this process's parsed copy
             mock.patch.object(Manifest, "from_json", side_effect=AssertionError("read")),
         ):
             build_site(folder, jobs=1, full=True)
@@ -211,7 +211,9 @@ class SearchIndexTests(SiteTestCase):
         with self.assertRaises(UnknownFormat):
             canonicalise(folder / "pagefind")
         self.assertEqual(bundle_files(folder), before)
-        with mock.patch("deploy.search.canonicalise", side_effect=UnknownFormat("CBOR tag")):
+        with mock.patch(
+            "deploy.export.search_index.canonicalise", side_effect=UnknownFormat("CBOR tag")
+        ):
             result = build_search_index(folder)
         self.assertIn("Warning: index not byte-stable (CBOR tag)", result.summary())
 

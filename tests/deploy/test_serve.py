@@ -7,8 +7,8 @@ import urllib.request
 import pytest
 
 from cms.security_headers import static_site_headers
-from deploy.publish import Options, deploy_build
-from deploy.serve import bucket_url, make_server
+from deploy.local.serve import bucket_url, make_server
+from deploy.release.apply import Options, deploy_build
 
 pytestmark = pytest.mark.dbless
 

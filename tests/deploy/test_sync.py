@@ -17,7 +17,8 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction
 
 from cms.bulk import bulk_changes
-from deploy import leases, search, sync
+from deploy.export import search_index
+from deploy.live import leases, sync
 from deploy.models import SiteSync, SyncRequest
 
 from .. import factories as f
@@ -26,7 +27,7 @@ from .s3_support import anonymous_get, settings_for, target_for
 
 
 def queued_syncs() -> int:
-    return DBTaskResult.objects.filter(task_path="deploy.sync.sync_site").count()
+    return DBTaskResult.objects.filter(task_path="deploy.live.sync.sync_site").count()
 
 
 class SyncRequestTests(SiteTestCase):
@@ -174,12 +175,12 @@ class SyncToBucketTests(SiteTestCase):
         second = sync.perform_sync(holder="test")
         self.assertEqual(second.state, SiteSync.State.SUCCEEDED, second.error)
         self.assertIsNone(second.search_indexed_at)
-        queued = DBTaskResult.objects.filter(task_path="deploy.sync.index_site")
+        queued = DBTaskResult.objects.filter(task_path="deploy.live.sync.index_site")
         self.assertEqual(queued.count(), 1)
         self.assertEqual(queued.get().queue_name, "search")
         entry = anonymous_get(self.target, "pagefind/pagefind-entry.json")[1]
 
-        real_run = search._run
+        real_run = search_index._run
         free_while_indexing = []
 
         def pagefind(*args):
@@ -188,7 +189,7 @@ class SyncToBucketTests(SiteTestCase):
             leases.release(sync.SYNC_LEASE, "publisher")
             return real_run(*args)
 
-        with mock.patch.object(search, "_run", pagefind):
+        with mock.patch.object(search_index, "_run", pagefind):
             message = sync.run_search(holder="test")
         self.assertEqual(free_while_indexing, [True])
         second.refresh_from_db()

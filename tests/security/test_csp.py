@@ -22,8 +22,8 @@ from cms.security_headers import (
     STATIC_SITE_HEADERS,
     static_site_headers,
 )
-from deploy.build import build_site
-from deploy.search import build_search_index
+from deploy.export.build import build_site
+from deploy.export.search_index import build_search_index
 
 from .. import factories as f
 from ..base import SiteTestCase

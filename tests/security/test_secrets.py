@@ -15,8 +15,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import override_settings
 
-from deploy.build import build_site
-from deploy.search import build_search_index
+from deploy.export.build import build_site
+from deploy.export.search_index import build_search_index
 
 from .. import factories as f
 from ..base import SiteTestCase

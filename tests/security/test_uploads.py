@@ -21,9 +21,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from deploy.build import build_site
-from deploy.manifest import Manifest
-from deploy.policy import content_type
+from deploy.export.build import build_site
+from deploy.export.manifest import Manifest
+from deploy.export.output_policy import content_type
 
 from .. import factories as f
 from ..base import SiteTestCase

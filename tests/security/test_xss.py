@@ -29,8 +29,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from cms.blocks import BODY_FEATURES, BodyBlock, HeadingBlock, LinkBlock
 from cms.visibility import visible
-from deploy.build import build_site
-from deploy.search import build_search_index
+from deploy.export.build import build_site
+from deploy.export.search_index import build_search_index
 from home.models import SiteSettings, Topic
 from publications.models import ContentPageAuthor, OpEdPage, Outlet, Series
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from deploy.build import build_site
 from deploy.errors import BuildError
+from deploy.export.build import build_site
 from deploy.management.progress import progress_bar
 
 

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from deploy.errors import DeployError
 from deploy.management.progress import progress_bar
-from deploy.publish import Options, deploy_build
+from deploy.release.apply import Options, deploy_build
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from deploy.localstore import DEFAULT_S3_PORT, Identity, LocalStore
+from deploy.local.objectstore import DEFAULT_S3_PORT, Identity, LocalStore
 
 
 class Command(BaseCommand):

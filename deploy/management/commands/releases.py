@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from deploy.errors import DeployError
-from deploy.history import list_releases
+from deploy.release.history import list_releases
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from deploy.errors import DeployError
 from deploy.management.progress import progress_bar
-from deploy.publish import Options, rollback
+from deploy.release.apply import Options, rollback
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from deploy.errors import BuildError
-from deploy.search import build_search_index
+from deploy.export.search_index import build_search_index
 
 
 class Command(BaseCommand):

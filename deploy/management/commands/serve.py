@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cms.security_headers import static_site_headers
-from deploy.serve import bucket_url, make_server
-from deploy.target import Target
+from deploy.local.serve import bucket_url, make_server
+from deploy.release.target import Target
 
 
 class Command(BaseCommand):

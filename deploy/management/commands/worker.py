@@ -1,7 +1,7 @@
 """`manage.py worker`: the project's long-running worker.
 
 It runs the "deploys" task queue (django-tasks-db: publish-to-live syncs, retried with backoff
-by deploy.sync), the "search" queue on a thread of its own (the search index, which takes tens
+by deploy.live.sync), the "search" queue on a thread of its own (the search index, which takes tens
 of seconds on a large site and must not hold up the next publish) and, every minute, Wagtail's
 scheduled publishing (go-live and expiry), whose publish and unpublish signals then queue a
 sync. Run as many as you like, on any machines: syncs, search steps and the scheduled-publishing
@@ -18,8 +18,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
-from deploy import leases
-from deploy.sync import worker_id
+from deploy.live import leases
+from deploy.live.sync import worker_id
 
 logger = logging.getLogger(__name__)
 SCHEDULE_LEASE = "scheduled-publishing"

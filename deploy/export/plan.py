@@ -16,9 +16,8 @@ from wagtail.models import Page, Site
 
 from cms.routing import StaticRoutesMixin
 from cms.visibility import visible
-
-from .errors import BuildError
-from .jobs import Job, Kind, output_path
+from deploy.errors import BuildError
+from deploy.export.outputs import Job, Kind, output_path
 
 SITE_FILES = ("/sitemap.xml", "/robots.txt")
 
@@ -45,7 +44,7 @@ def default_site() -> Site:
     return site
 
 
-# What the plan and the state capture (deploy.state) read of each visible page.
+# What the plan and the state capture (deploy.export.state) read of each visible page.
 PAGE_FIELDS = ("pk", "path", "url_path", "live_revision_id", "last_published_at", "content_type_id")
 
 

@@ -9,7 +9,7 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from django.conf import settings
 
-from .errors import DeployError
+from deploy.errors import DeployError
 
 
 @dataclass(frozen=True)

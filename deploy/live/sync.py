@@ -1,6 +1,6 @@
 """Publish to live: editor actions become incremental build + deploy runs on a worker.
 
-Signal handlers (deploy.signals) call ``request_sync``: it records a SyncRequest and, once the
+Signal handlers (deploy.live.signals) call ``request_sync``: it records a SyncRequest and, once the
 transaction commits, enqueues ``sync_site`` on the "deploys" task backend (django-tasks-db).
 Any number of workers may run it; ``run_sync`` coalesces:
 
@@ -38,13 +38,16 @@ from django.utils import timezone
 from django_tasks import task
 
 from cms.bulk import in_bulk_changes
-
-from . import leases
-from .build import build_site
-from .manifest import Manifest
-from .models import SiteSync, SyncRequest
-from .publish import Options, deploy_build, rollback
-from .search import build_search_index, install_search_index, prepare_search_index
+from deploy.export.build import build_site
+from deploy.export.manifest import Manifest
+from deploy.export.search_index import (
+    build_search_index,
+    install_search_index,
+    prepare_search_index,
+)
+from deploy.live import leases
+from deploy.models import SiteSync, SyncRequest
+from deploy.release.apply import Options, deploy_build, rollback
 
 logger = logging.getLogger(__name__)
 SYNC_LEASE = "site-sync"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .errors import DeployError
-from .policy import content_named
-from .target import Target, cloudfront_client
+from deploy.errors import DeployError
+from deploy.export.output_policy import content_named
+from deploy.release.target import Target, cloudfront_client
 
 # Above this many paths one wildcard is cheaper than listing them (CloudFront bills per path).
 MAX_PATHS = 1000

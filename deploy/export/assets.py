@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.test.utils import override_settings
 from wagtail.documents import get_document_model
 
-from .errors import BuildError
+from deploy.errors import BuildError
 
 HASHED_STORAGE = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 # A reference ends at a quote, space, bracket, query, fragment, comma or a JSON string's \".

@@ -29,8 +29,8 @@ from botocore.exceptions import (
     NoCredentialsError,
 )
 
-from .errors import DeployError
-from .target import Target
+from deploy.errors import DeployError
+from deploy.release.target import Target
 
 DEPLOY_DIR = "_deploy/"
 POINTER = DEPLOY_DIR + "current.json"

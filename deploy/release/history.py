@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .bucket import Bucket
-from .target import Target, s3_client
+from deploy.release.bucket import Bucket
+from deploy.release.target import Target, s3_client
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,8 @@ from wagtail.url_routing import RouteResult
 from cms import keys
 from cms.deps import depend
 from cms.memo import current_session
-
-from .errors import BuildError
-from .jobs import Job, Kind
+from deploy.errors import BuildError
+from deploy.export.outputs import Job, Kind
 
 _PASSWORD_FORM = re.compile(rb"<input[^>]+type=[\"']?password", re.IGNORECASE)
 _PRIVATE_CACHE = ("private", "no-store")

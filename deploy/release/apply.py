@@ -23,14 +23,16 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import cdn, collector, commit
-from .bucket import OBJECTS, Bucket, Pointer, Release, RemoteFile, sha256_checksum
-from .errors import DeployError
-from .faults import checkpoint
-from .lock import DeployLock
-from .manifest import Manifest
-from .policy import content_named
-from .target import Target, s3_client
+from deploy import cycle_gc
+from deploy.errors import DeployError
+from deploy.export import output_folder
+from deploy.export.manifest import Manifest
+from deploy.export.output_policy import content_named
+from deploy.release import cdn
+from deploy.release.bucket import OBJECTS, Bucket, Pointer, Release, RemoteFile, sha256_checksum
+from deploy.release.bucket_lock import DeployLock
+from deploy.release.faults import checkpoint
+from deploy.release.target import Target, s3_client
 
 PHASES = ("assets", "data", "html", "home", "sitemap")
 Progress = Callable[[int, int], None]
@@ -133,12 +135,12 @@ def deploy_build(build: Path, options: Options, target: Target | None = None) ->
     # What lives through the deploy (a worker's heap, the build's manifest: a million objects
     # at 10,000 pages) is frozen: the collections the deploy triggers do not traverse it (a
     # full one cost 0.4 s, half of a publish's deploy).
-    with commit.locked(build, shared=True), collector.freezing():
+    with output_folder.locked(build, shared=True), cycle_gc.freezing():
         return _deploy_locked(build, options, target)
 
 
 def _deploy_locked(build: Path, options: Options, target: Target | None) -> DeployResult:
-    with collector.lasting():
+    with cycle_gc.lasting():
         manifest = Manifest.load(build)
         if manifest is None:
             raise DeployError(f"{build} holds no build (no manifest.json): run `manage.py build`.")

@@ -56,7 +56,7 @@ class Changes:
 
 
 def capture(pages: list[Any], now: datetime) -> dict[str, Any]:
-    """The state of the site whose visible pages are ``pages`` (deploy.plan.public_pages)."""
+    """The state of the site whose visible pages are ``pages`` (deploy.export.plan.public_pages)."""
     rows: dict[str, str] = {}
     for entry in keys.captured_rows():
         table = list(_rows(entry.model))

@@ -3,7 +3,7 @@ actions, and the page editor's answer to "is this page on the static site yet?".
 
 Only superusers and holders of ``deploy.deploy_site`` (the Deployers group) reach the views;
 everyone else gets a 403, by menu and by URL alike. The actions only queue work for the worker
-(deploy.sync) and record who asked in Wagtail's audit log.
+(deploy.live.sync) and record who asked in Wagtail's audit log.
 """
 
 from __future__ import annotations
@@ -27,11 +27,10 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page, Site
 
 from cms.visibility import visible
-
-from .errors import DeployError
-from .history import ReleaseRow, list_releases
-from .models import SiteSync, SyncRequest
-from .sync import request_sync, rollback_site
+from deploy.errors import DeployError
+from deploy.live.sync import request_sync, rollback_site
+from deploy.models import SiteSync, SyncRequest
+from deploy.release.history import ReleaseRow, list_releases
 
 DEPLOY_PERMISSION = "deploy.deploy_site"
 DEPLOY_NOW_ACTION = "deploy.deploy_now"

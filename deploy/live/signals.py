@@ -1,4 +1,4 @@
-"""Every change the static site must reflect asks for a sync (deploy.sync.request_sync)."""
+"""Every change the static site must reflect asks for a sync (deploy.live.sync.request_sync)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction,
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms import keys
-
-from .sync import request_sync
+from deploy.live.sync import request_sync
 
 # Rows outside the page tree that change what is published besides the rows pages show
 # (cms.keys.row_models): redirects become stubs, the Site record moves the whole site.

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import Lease
+from deploy.models import Lease
 
 
 def take(name: str, holder: str, seconds: float) -> bool:

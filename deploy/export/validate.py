@@ -10,11 +10,11 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 
-from .errors import BuildError
-from .manifest import Manifest
+from deploy.errors import BuildError
+from deploy.export.manifest import Manifest
 
 _LINK_ATTRS = {"href", "src"}
-# The search index is written by a later step (deploy.search), which checks its own files.
+# The search index is written by a later step (deploy.export.search_index): it checks its files.
 SEARCH_BUNDLE = "pagefind/"
 
 

@@ -21,16 +21,16 @@ from wagtail.models import Page
 
 from cms.deps import depend, loaded_keys, recording
 from cms.memo import current_session, render_session
-
-from . import assets, collector, commit, state
-from .errors import BuildError
-from .jobs import Job, Kind
-from .manifest import MANIFEST_NAME, Entry, Manifest
-from .plan import Plan, plan_site
-from .policy import cache_control, content_type
-from .render import Renderer
-from .search import bundle_entries
-from .validate import SEARCH_BUNDLE, validate
+from deploy import cycle_gc
+from deploy.errors import BuildError
+from deploy.export import assets, output_folder, state
+from deploy.export.manifest import MANIFEST_NAME, Entry, Manifest
+from deploy.export.output_policy import cache_control, content_type
+from deploy.export.outputs import Job, Kind
+from deploy.export.plan import Plan, plan_site
+from deploy.export.render import Renderer
+from deploy.export.search_index import bundle_entries
+from deploy.export.validate import SEARCH_BUNDLE, validate
 
 Progress = Callable[[int, int], None]
 
@@ -71,26 +71,29 @@ def build_site(
     """Build the public site into ``output``; on any failure ``output`` is left untouched.
 
     Without ``full``, outputs of the previous build in ``output`` whose dependencies did not
-    change are reused (``deploy.state``) and only what changed is committed into ``output``
-    (``deploy.commit``); the result is the same as a full build, which is swapped in whole.
+    change are reused (``deploy.export.state``) and only what changed is committed into
+    ``output`` (``deploy.export.output_folder``); the result is the same as a full build, which
+    is swapped in whole.
     """
     started = time.perf_counter()
     output = output.resolve()
-    with commit.locked(output), collector.freezing():
-        with collector.lasting():
+    with output_folder.locked(output), cycle_gc.freezing():
+        with cycle_gc.lasting():
             previous = None if full else Manifest.load(output)
-        staging = commit.staging_path(output)
+        staging = output_folder.staging_path(output)
         staging.mkdir(parents=True)
         try:
             plan, manifest, written, reused = _build(output, staging, previous, jobs, progress)
             if previous is None:
-                commit.link_all(_search_index(manifest), output, staging)
-                commit.swap(staging, output)
+                output_folder.link_all(_search_index(manifest), output, staging)
+                output_folder.swap(staging, output)
             else:
-                commit.commit(staging, output, *_changes(previous, manifest, written))
+                output_folder.commit(staging, output, *_changes(previous, manifest, written))
             manifest.remember(output)
         except BaseException:
-            if not commit.journal_path(output).exists():  # else the next reader rolls forward
+            if not output_folder.journal_path(
+                output
+            ).exists():  # else the next reader rolls forward
                 shutil.rmtree(staging, ignore_errors=True)
             raise
     removed = len(set(previous.entries) - set(manifest.entries)) if previous else 0
@@ -116,7 +119,7 @@ def _build(
     ``staging``); outputs reused from ``output`` stay where they are."""
     now = timezone.now()
     with assets.hashed_static() as static_root, render_session(now):
-        with collector.lasting():
+        with cycle_gc.lasting():
             plan = plan_site()
             current = state.capture(plan.pages, now)
             current["code"] = code_fingerprint(static_root)
@@ -127,7 +130,7 @@ def _build(
         refs |= {ref for entry in reused.values() for ref in entry.deps.get("refs", ())}
         asset_paths = assets.copy_static(refs, static_root, staging)
         asset_paths += assets.copy_media(refs, staging)
-    with collector.paused():
+    with cycle_gc.paused():
         manifest = _manifest(current, plan, written, reused, asset_paths, staging)
     # The previous search index stays until `search_index` replaces it, so a deploy right
     # after a build still has one (searching may lag the pages by one step). A full build

@@ -13,8 +13,8 @@ import socket
 import time
 from dataclasses import dataclass
 
-from .bucket import LOCK, RECORD_CACHE, Bucket
-from .errors import DeployError, LockHeld
+from deploy.errors import DeployError, LockHeld
+from deploy.release.bucket import LOCK, RECORD_CACHE, Bucket
 
 
 @dataclass

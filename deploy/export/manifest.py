@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from . import collector
+from deploy import cycle_gc
 
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1
@@ -45,7 +45,7 @@ class Manifest:
     def from_json(cls, text: str | bytes) -> Manifest:
         # A million small strings and lists, none of them cyclic: the cycle collector would
         # only traverse them again and again while they are made (a third of the time).
-        with collector.paused():
+        with cycle_gc.paused():
             data = orjson.loads(text)
             if data.get("version") != FORMAT_VERSION:
                 raise ValueError(f"unknown manifest version {data.get('version')!r}")

@@ -3,8 +3,8 @@
 Pagefind cannot update an index in place, so each run indexes the build's HTML from scratch
 into a staging folder next to the build, swaps it in as ``pagefind/`` and records its files in
 the build's manifest (stale ``pagefind/`` entries are dropped). Pagefind's output depends only
-on the HTML it reads (once deploy.pagefind_format has put its hash-map-ordered lists in order),
-so the same build always gives the same index files, byte for byte.
+on the HTML it reads (once deploy.export.pagefind_format has put its hash-map-ordered lists in
+order), so the same build always gives the same index files, byte for byte.
 Only pages marked ``data-pagefind-body`` are indexed; the build holds only public pages.
 """
 
@@ -19,11 +19,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import commit
-from .errors import BuildError
-from .manifest import MANIFEST_NAME, Entry, Manifest
-from .pagefind_format import UnknownFormat, canonicalise
-from .policy import cache_control, content_type
+from deploy.errors import BuildError
+from deploy.export import output_folder
+from deploy.export.manifest import MANIFEST_NAME, Entry, Manifest
+from deploy.export.output_policy import cache_control, content_type
+from deploy.export.pagefind_format import UnknownFormat, canonicalise
 
 BUNDLE = "pagefind"
 # What the /search/ page loads, and Pagefind's entry point: a run without them failed.
@@ -96,7 +96,7 @@ def prepare_search_index(output: Path) -> PreparedIndex:
     try:
         # Only the pages the manifest lists; one removed by a commit meanwhile is left out.
         pages = [path for path in _load_manifest(output).entries if path.endswith(".html")]
-        commit.link_all(pages, output, snapshot, skip_missing=True)
+        output_folder.link_all(pages, output, snapshot, skip_missing=True)
         _run(executable, snapshot, staging)
         try:
             canonicalise(staging)
@@ -136,7 +136,7 @@ def install_search_index(output: Path, prepared: PreparedIndex) -> SearchResult:
     """Swap a prepared index in as ``output/pagefind/`` and record its files in the manifest
     of the build that is current now (quick: the files were hashed when prepared)."""
     output = output.resolve()
-    with commit.locked(output):
+    with output_folder.locked(output):
         manifest = _load_manifest(output)
         target = output / BUNDLE
         _swap(prepared.staging, target)
