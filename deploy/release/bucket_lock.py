@@ -69,12 +69,6 @@ class DeployLock:
         finally:
             self.etag = ""
 
-    def __enter__(self) -> DeployLock:
-        return self.acquire()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.release()
-
     def _write(self, condition: dict[str, str]) -> bool:
         expires = time.time() + self.seconds
         body = json.dumps({"owner": self.owner, "expires": expires}).encode()
