@@ -112,9 +112,9 @@ def record(root: Path, workdir: Path, pages: int | None) -> None:
         _fresh_database(pg)
     manage(root, workdir, "migrate", "--no-input", "-v", "0")
     manage(root, workdir, "seed_demo", *(["--pages", str(pages)] if pages else []))
-    if pg:
-        _pg("pg_dump", pg, "-Fc", "-f", str(workdir / DUMP), pg["db"])
     result = _build(root, workdir)
+    if pg:  # after the build: the renditions it made are rows too, and files in media/
+        _pg("pg_dump", pg, "-Fc", "-f", str(workdir / DUMP), pg["db"])
     (workdir / RESULT).write_text(json.dumps(result, indent=0, sort_keys=True))
     print(f"Recorded {len(result)} outputs in {workdir / RESULT}.")
 
