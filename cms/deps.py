@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
+from django.db.models import Model
 from django.db.models.signals import post_init
 from wagtail.models import Page
 
@@ -53,13 +55,13 @@ def url_only() -> Iterator[None]:
         _url_only.reset(token)
 
 
-def _row_key(instance) -> str | None:
+def _row_key(instance: Model) -> str | None:
     if isinstance(instance, Page):
         return keys.page_url(instance.pk) if _url_only.get() else keys.page(instance.pk)
     return keys.row(instance)
 
 
-def loaded_keys(instance, seen: set[int] | None = None) -> set[str]:
+def loaded_keys(instance: Model, seen: set[int] | None = None) -> set[str]:
     """The row keys of what was loaded along with ``instance`` (prefetched relations and cached
     foreign keys, recursively): rows bulk-loaded before an output's recording began."""
     seen = set() if seen is None else seen
@@ -81,7 +83,7 @@ def loaded_keys(instance, seen: set[int] | None = None) -> set[str]:
     return found
 
 
-def _record_instance(sender, instance, **kwargs) -> None:
+def _record_instance(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     recorded = _recorder.get()
     if recorded is None or instance.pk is None:
         return

@@ -130,9 +130,9 @@ def _key(compute: Callable[..., Any], args: tuple[Hashable, ...]) -> tuple[Hasha
 def _replayed(store: Memo, key: Hashable, compute: Callable[..., T], args: tuple[Any, ...]) -> T:
     # In a build, every output that uses a shared value depends on what it was computed from.
     if key not in store:
-        with recording() as keys:
+        with recording() as recorded:
             value = compute(*args)
-        store[key] = (value, frozenset(keys))
+        store[key] = (value, frozenset(recorded))
     value, keys = store[key]
     depend(*keys)
     return value

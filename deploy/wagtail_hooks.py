@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
-from django.urls import include, path, reverse
+from django.urls import URLPattern, include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -20,7 +22,7 @@ class DeploysMenuItem(MenuItem):
 
 
 @hooks.register("register_admin_urls")
-def register_deploy_admin_urls():
+def register_deploy_admin_urls() -> list[URLPattern]:
     return [
         path(
             "deploys/",
@@ -52,7 +54,7 @@ def register_deploy_log_actions(actions: LogActionRegistry) -> None:
     class RollbackFormatter(LogFormatter):
         label = gettext_lazy("Roll back the static site")
 
-        def format_message(self, log_entry) -> str:
+        def format_message(self, log_entry: Any) -> str:
             release_id = (log_entry.data or {}).get("release_id")
             if release_id:
                 return _("Asked the worker to roll the static site back to release %(id)s") % {

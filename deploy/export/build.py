@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connections
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.deps import depend, loaded_keys, recording
 from cms.memo import current_session, render_session
@@ -148,7 +149,7 @@ def _build(
 
 
 def _manifest(
-    current: dict,
+    current: dict[str, Any],
     plan: Plan,
     written: list[Written],
     reused: dict[str, Entry],
@@ -187,7 +188,7 @@ def _changes(
 
 
 def _reusable(
-    plan: Plan, previous: Manifest | None, current: dict, output: Path
+    plan: Plan, previous: Manifest | None, current: dict[str, Any], output: Path
 ) -> dict[str, Entry]:
     """Previous outputs that are still planned, still on disk, and that no change since then
     can affect."""
@@ -239,7 +240,7 @@ def code_fingerprint(static_root: Path) -> str:
 
 
 def _entry(
-    path: str, root: Path, sha256: str = "", size: int = -1, deps: dict | None = None
+    path: str, root: Path, sha256: str = "", size: int = -1, deps: dict[str, Any] | None = None
 ) -> Entry:
     if not sha256:
         data = (root / path).read_bytes()
@@ -305,7 +306,7 @@ def render_all(
     return results
 
 
-def _init_worker(site, now: datetime) -> None:
+def _init_worker(site: Site, now: datetime) -> None:
     connections.close_all()
     _worker["renderer"] = Renderer(site)
     # Shared values (menus, settings, topic lists) are computed once per worker process.

@@ -72,7 +72,8 @@ def recover(output: Path) -> None:
 def commit(staging: Path, output: Path, replace: Iterable[str], remove: Iterable[str]) -> None:
     """Move ``replace`` (paths under ``staging``, the manifest last) into ``output`` and delete
     ``remove`` from it, crash-safely. Call with the lock held exclusively."""
-    plan = {"staging": str(staging), "replace": list(replace), "remove": list(remove)}
+    replacing, removing = list(replace), list(remove)
+    plan = {"staging": str(staging), "replace": replacing, "remove": removing}
     journal = journal_path(output)
     temporary = journal.with_suffix(".tmp")
     with open(temporary, "w") as handle:
@@ -80,7 +81,7 @@ def commit(staging: Path, output: Path, replace: Iterable[str], remove: Iterable
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, journal)
-    _apply(staging, output, plan["replace"], plan["remove"])
+    _apply(staging, output, replacing, removing)
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
 

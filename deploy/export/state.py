@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
@@ -104,14 +104,16 @@ def _visible_keys(model: type[Model]) -> list[str]:
     return [
         keys.visible(cls)
         for cls in model.__mro__
-        if issubclass(cls, Page) and cls is not Page and not cls._meta.abstract
+        if issubclass(cls, Page) and cls is not Page and not cast(Any, cls)._meta.abstract
     ]
 
 
-def _by_hook(places: dict[int, keys.Place], name: str) -> dict[Callable, dict[int, keys.Place]]:
+def _by_hook(
+    places: dict[int, keys.Place], name: str
+) -> dict[Callable[..., Any], dict[int, keys.Place]]:
     """Pages grouped by the class that defines their type's hook ``name`` (one call each, so a
     hook on ``ContentPage`` reads its tables once for all eight content types)."""
-    groups: dict[Callable, dict[int, keys.Place]] = defaultdict(dict)
+    groups: dict[Callable[..., Any], dict[int, keys.Place]] = defaultdict(dict)
     for pk, place in places.items():
         owner = next((c for c in place.model.__mro__ if name in vars(c)), None)
         if owner is not None:

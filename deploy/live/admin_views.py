@@ -41,7 +41,7 @@ RECENT_ACTIONS = 10
 RELEASE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,39}")
 
 
-def can_deploy(user) -> bool:
+def can_deploy(user: Any) -> bool:
     """Superusers (``has_perm`` is always true for them) and the Deployers group."""
     return bool(user.is_active and user.has_perm(DEPLOY_PERMISSION))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
@@ -19,31 +22,31 @@ def _page_label(page: Page) -> str:
     return f"'{page.title}' (page {page.pk})"
 
 
-def on_published(sender, instance: Page, revision=None, **kwargs) -> None:
+def on_published(sender: type, instance: Page, revision: Any = None, **kwargs: Any) -> None:
     user = getattr(revision, "user", None)
     request_sync(f"Published {_page_label(instance)}", user=user, page_id=instance.pk)
 
 
-def on_unpublished(sender, instance: Page, **kwargs) -> None:
+def on_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
     request_sync(
         f"Unpublished {_page_label(instance)}", user=kwargs.get("user"), page_id=instance.pk
     )
 
 
-def on_moved(sender, instance: Page, **kwargs) -> None:
+def on_moved(sender: type, instance: Page, **kwargs: Any) -> None:
     if kwargs.get("url_path_before") != kwargs.get("url_path_after"):
         request_sync(f"Moved {_page_label(instance)}", page_id=instance.pk)
 
 
-def on_slug_changed(sender, instance: Page, **kwargs) -> None:
+def on_slug_changed(sender: type, instance: Page, **kwargs: Any) -> None:
     request_sync(f"Changed the slug of {_page_label(instance)}", page_id=instance.pk)
 
 
-def on_page_deleted(sender, instance: Page, **kwargs) -> None:
+def on_page_deleted(sender: type, instance: Page, **kwargs: Any) -> None:
     request_sync(f"Deleted {_page_label(instance)}", page_id=instance.pk)
 
 
-def on_restriction_changed(sender, instance, **kwargs) -> None:
+def on_restriction_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     page = getattr(instance, "page", None)
     if page is not None:
         request_sync(f"Changed who may view {_page_label(page)}", page_id=page.pk)
@@ -51,7 +54,7 @@ def on_restriction_changed(sender, instance, **kwargs) -> None:
         request_sync(f"Changed who may view the collection '{instance.collection}'")
 
 
-def on_content_changed(sender, instance, **kwargs) -> None:
+def on_content_changed(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     action = "Deleted" if kwargs.get("signal") is post_delete else "Saved"
     request_sync(f"{action} {sender._meta.verbose_name} '{instance}'")
 

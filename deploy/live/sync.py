@@ -27,13 +27,15 @@ import logging
 import os
 import socket
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, QuerySet
 from django.utils import timezone
 from django_tasks import task
 
@@ -59,7 +61,7 @@ LEASE_WAIT_SECONDS = 10 * 60  # how long the search step waits for a sync to end
 ONE_ACTION_SECONDS = 0.25
 
 
-def request_sync(reason: str, *, user=None, page_id: int | None = None) -> None:
+def request_sync(reason: str, *, user: Any = None, page_id: int | None = None) -> None:
     """Record that the static site must catch up, and wake a worker after the commit."""
     if in_bulk_changes():
         return  # bulk imports (seed_demo) deploy once, at the end
@@ -109,7 +111,7 @@ def run_sync() -> str:
     return f"{sync.get_state_display()}: {sync.release_id or sync.error}"
 
 
-def _in_a_burst(span: dict, now) -> bool:
+def _in_a_burst(span: dict[str, datetime], now: datetime) -> bool:
     """Several actions are waiting, or one arrived right after a sync: more may follow."""
     if (span["newest"] - span["oldest"]).total_seconds() > ONE_ACTION_SECONDS:
         return True
@@ -117,7 +119,9 @@ def _in_a_burst(span: dict, now) -> bool:
     return SiteSync.objects.filter(finished_at__gt=quiet_since).exists()
 
 
-def perform_sync(*, holder: str = "", user=None, kind: str = SiteSync.Kind.DEPLOY) -> SiteSync:
+def perform_sync(
+    *, holder: str = "", user: Any = None, kind: str = cast(str, SiteSync.Kind.DEPLOY)
+) -> SiteSync:
     """One sync under the lease: build, deploy, then the search index. Never raises."""
     covered = list(SyncRequest.objects.waiting().order_by("pk"))
     attempt = _failures_in_a_row() + 1
@@ -169,7 +173,7 @@ def index_site() -> str:
     return run_search()
 
 
-def _unindexed():
+def _unindexed() -> QuerySet:
     """Deployed syncs whose content the search index does not hold yet."""
     return SiteSync.objects.filter(
         kind=SiteSync.Kind.DEPLOY,
@@ -179,7 +183,7 @@ def _unindexed():
     )
 
 
-def _installed_only():
+def _installed_only() -> QuerySet:
     """Syncs whose search index is in the build, waiting for the next deploy to go live."""
     return SiteSync.objects.filter(
         search_installed_at__isnull=False, search_indexed_at__isnull=True
@@ -220,7 +224,7 @@ def run_search(holder: str = "") -> str:
     return f"Search index deployed for {latest.release_id}."
 
 
-def _index_and_deploy(output, latest: SiteSync, holder: str) -> bool:
+def _index_and_deploy(output: Path, latest: SiteSync, holder: str) -> bool:
     """Index a snapshot of the build, swap the index in, and deploy it, unless a publish waits
     by then: its sync deploys the index with its pages (the search step holds up no publish
     for longer than the swap). True when this step deployed it."""
@@ -276,7 +280,9 @@ def rollback_site(release_id: str | None, user_id: int | None = None) -> str:
     return f"{sync.get_state_display()}: {sync.release_id or sync.error}"
 
 
-def perform_rollback(release_id: str | None, *, user_id: int | None = None, holder: str = ""):
+def perform_rollback(
+    release_id: str | None, *, user_id: int | None = None, holder: str = ""
+) -> SiteSync:
     """Restore a recorded release from the bucket alone; recorded as a SiteSync. Never raises."""
     sync = SiteSync.objects.create(
         kind=SiteSync.Kind.ROLLBACK,
@@ -345,9 +351,9 @@ def _failures_in_a_row() -> int:
     return count
 
 
-def _has_search_index(output) -> bool:
+def _has_search_index(output: Path) -> bool:
     manifest = Manifest.load(output)
-    return bool(manifest) and any(path.startswith("pagefind/") for path in manifest.entries)
+    return manifest is not None and any(p.startswith("pagefind/") for p in manifest.entries)
 
 
 def _describe(requests: list[SyncRequest]) -> str:

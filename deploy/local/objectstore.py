@@ -22,6 +22,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 CREDENTIALS = "credentials.json"
 SITE_BUCKET = "site"
@@ -72,7 +73,7 @@ def _new_identity(name: str) -> Identity:
     return Identity(f"{name}-{secrets.token_hex(6)}", secrets.token_urlsafe(30))
 
 
-def s3_identities(credentials: Credentials, site: str, media: str) -> dict:
+def s3_identities(credentials: Credentials, site: str, media: str) -> dict[str, Any]:
     """SeaweedFS's S3 identity configuration: least privilege for each client."""
     return {
         "identities": [
@@ -98,7 +99,7 @@ class LocalStore:
     site_bucket: str = SITE_BUCKET
     media_bucket: str = MEDIA_BUCKET
     deployer: Identity | None = None
-    process: subprocess.Popen | None = field(default=None, repr=False)
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
     def endpoint_url(self) -> str:

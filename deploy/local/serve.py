@@ -12,6 +12,7 @@ import posixpath
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from deploy.release.bucket import DEPLOY_DIR
@@ -50,7 +51,7 @@ def make_handler(base: str, headers: dict[str, str]) -> type[BaseHTTPRequestHand
             key = key_for(self.path)
             found = self._fetch(key) if key else None
             folder = found is None and key and "." not in key.rsplit("/", 1)[-1]
-            if folder and self._fetch(key + "/index.html") is not None:
+            if folder and key and self._fetch(key + "/index.html") is not None:
                 location = urlsplit(self.path).path + "/"
                 return self._reply(301, {"Location": location}, b"", send_body)
             if found is None:
@@ -70,7 +71,9 @@ def make_handler(base: str, headers: dict[str, str]) -> type[BaseHTTPRequestHand
                     return None
                 raise
 
-        def _reply(self, status: int, upstream: dict, body: bytes, send_body: bool) -> None:
+        def _reply(
+            self, status: int, upstream: dict[str, str], body: bytes, send_body: bool
+        ) -> None:
             self.send_response(status)
             for name in PASSED_HEADERS:
                 if name in upstream and name != "Content-Length":
@@ -84,7 +87,7 @@ def make_handler(base: str, headers: dict[str, str]) -> type[BaseHTTPRequestHand
             if send_body:
                 self.wfile.write(body)
 
-        def log_message(self, format: str, *args) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             if self.server.verbose:  # type: ignore[attr-defined]
                 super().log_message(format, *args)
 

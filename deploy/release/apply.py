@@ -20,6 +20,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -64,7 +65,7 @@ class ReleasePlan:
     uploads: list[Upload] = field(default_factory=list)
     objects: list[Upload] = field(default_factory=list)  # new content to store first
     deletes: list[str] = field(default_factory=list)
-    lingering: dict[str, dict] = field(default_factory=dict)
+    lingering: dict[str, dict[str, Any]] = field(default_factory=dict)
     unchanged: int = 0
 
     @property
@@ -157,7 +158,9 @@ def _deploy_locked(build: Path, options: Options, target: Target | None) -> Depl
     return apply_release(release, options, target, source=build)
 
 
-def rollback(release_id: str | None, options: Options, target: Target | None = None):
+def rollback(
+    release_id: str | None, options: Options, target: Target | None = None
+) -> DeployResult:
     """Make an earlier release live again from the bucket alone (default: the one before)."""
     target = target or Target.from_settings()
     bucket = Bucket(s3_client(target), target)
@@ -352,7 +355,14 @@ def _apply(
     bucket.mark_complete(release.id)
 
 
-def _run_phase(pool, phase: str, items: list, action, counter: _Counter, lock: DeployLock) -> None:
+def _run_phase(
+    pool: ThreadPoolExecutor,
+    phase: str,
+    items: list[Any],
+    action: Callable[[Any], object],
+    counter: _Counter,
+    lock: DeployLock,
+) -> None:
     """Run ``action`` on every item in parallel; stop at the first failure, after the rest of
     the running requests ended (nothing of a later phase starts)."""
     done = 0

@@ -39,9 +39,9 @@ RELEASES = DEPLOY_DIR + "releases/"
 OBJECTS = DEPLOY_DIR + "objects/"
 RECORD_CACHE = "no-store"
 RECENT_RELEASES = 3
-_recent_releases: dict[tuple, Release] = {}  # oldest first
+_recent_releases: dict[tuple[str, ...], Release] = {}  # oldest first
 RELEASE_HASHES = 100  # more than DEPLOY_KEEP_RELEASES is ever set to, in practice
-_release_hashes: dict[tuple, frozenset[str]] = {}  # oldest first
+_release_hashes: dict[tuple[str, ...], frozenset[str]] = {}  # oldest first
 _RELEASE_ID = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-[0-9a-f]{6}$")
 
 
@@ -173,7 +173,7 @@ class Bucket:
         return cached
 
     @staticmethod
-    def _remember(cache_key: tuple, release: Release) -> None:
+    def _remember(cache_key: tuple[str, ...], release: Release) -> None:
         _recent_releases[cache_key] = release
         while len(_recent_releases) > RECENT_RELEASES:
             del _recent_releases[next(iter(_recent_releases))]

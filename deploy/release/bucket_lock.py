@@ -12,6 +12,7 @@ import os
 import socket
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from deploy.errors import DeployError, LockHeld
 from deploy.release.bucket import LOCK, RECORD_CACHE, Bucket
@@ -79,7 +80,7 @@ class DeployLock:
         return True
 
 
-def _parse(raw: bytes) -> dict:
+def _parse(raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw)
     except ValueError:

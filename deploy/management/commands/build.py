@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -20,7 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("--full", action="store_true", help="Ignore the previous build.")
         parser.add_argument("--quiet", action="store_true", help="Only the summary line.")
 
-    def handle(self, *args, output: str, jobs: int, full: bool, quiet: bool, **options) -> None:
+    def handle(
+        self, *args: Any, output: str, jobs: int, full: bool, quiet: bool, **options: Any
+    ) -> None:
         if jobs < 1:
             raise CommandError("--jobs must be at least 1.")
         progress = progress_bar("outputs", enabled=not quiet)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import socket
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -33,13 +34,13 @@ class Command(BaseCommand):
 
     def handle(
         self,
-        *args,
+        *args: Any,
         build: str,
         dry_run: bool,
         max_deletes: int | None,
         trigger: str,
         quiet: bool,
-        **options,
+        **options: Any,
     ) -> None:
         limit = settings.DEPLOY_MAX_DELETES if max_deletes is None else max_deletes
         if limit < 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             help="Do not start one: wait until the store on --port answers, then exit.",
         )
 
-    def handle(self, *args, dir: str, port: int, wait_ready: bool, **options) -> None:
+    def handle(self, *args: Any, dir: str, port: int, wait_ready: bool, **options: Any) -> None:
         deployer = None
         if settings.AWS_ACCESS_KEY_ID:
             deployer = Identity(settings.AWS_ACCESS_KEY_ID, settings.AWS_SECRET_ACCESS_KEY)
@@ -53,6 +54,8 @@ class Command(BaseCommand):
             f"{Path(dir) / 'credentials.json'}; log in {Path(dir) / 'weed.log'}. Ctrl-C stops it."
         )
         signal.signal(signal.SIGTERM, lambda *_: store.stop())
+        if store.process is None:
+            raise CommandError("The object store did not start.")
         try:
             store.process.wait()
         except KeyboardInterrupt:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from deploy.errors import DeployError
@@ -11,7 +13,7 @@ from deploy.release.history import list_releases
 class Command(BaseCommand):
     help = "List the recorded releases: id, time, files, bytes, trigger; * marks the live one."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             rows = list_releases()
         except DeployError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import socket
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -24,12 +25,12 @@ class Command(BaseCommand):
 
     def handle(
         self,
-        *args,
+        *args: Any,
         release_id: str | None,
         dry_run: bool,
         max_deletes: int | None,
         quiet: bool,
-        **options,
+        **options: Any,
     ) -> None:
         limit = settings.DEPLOY_MAX_DELETES if max_deletes is None else max_deletes
         options_ = Options(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--output", default="build", help="Build folder (default: build/).")
 
-    def handle(self, *args, output: str, **options) -> None:
+    def handle(self, *args: Any, output: str, **options: Any) -> None:
         try:
             result = build_search_index(Path(output))
         except BuildError as exc:

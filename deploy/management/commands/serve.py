@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -17,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--bind", default="127.0.0.1")
 
-    def handle(self, *args, port: int, bind: str, **options) -> None:
+    def handle(self, *args: Any, port: int, bind: str, **options: Any) -> None:
         if not settings.DEPLOY_S3_ENDPOINT_URL:
             raise CommandError("serve reads an S3-compatible endpoint: set DEPLOY_S3_ENDPOINT_URL.")
         target = Target.from_settings()

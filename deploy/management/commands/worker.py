@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             "--schedule-every", type=float, default=60.0, help="Scheduled publishing period."
         )
 
-    def handle(self, *args, interval: float, schedule_every: float, **options) -> None:
+    def handle(self, *args: Any, interval: float, schedule_every: float, **options: Any) -> None:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
         me = worker_id()
         stop = threading.Event()
