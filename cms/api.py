@@ -7,8 +7,9 @@
 - The static build writes each page's ``index.json`` by requesting the detail view below: one
   serializer for both, so the files equal the live API's answers.
 - Field shapes (authors, topics, renditions, documents, rich text, StreamField blocks):
-  ``cms.api_fields``. Query parameters (content filters, 400s for malformed values):
-  ``cms.api_filters``. Only Wagtail's read-only v2 is mounted, never the read/write v3.
+  ``cms.api_fields``. Query parameters (400s for malformed values): ``cms.api_filters``; the
+  content filters: ``publications.api_filters``. Only Wagtail's read-only v2 is mounted, never
+  the read/write v3.
 """
 
 from __future__ import annotations
@@ -64,14 +65,10 @@ from cms.api_fields import (
     stream_data,
 )
 from cms.api_filters import (
-    CONTENT_FILTERS,
-    ContentFilter,
     PlainTextSearchFilter,
     SafeFieldsFilter,
-    content_page_model,
     is_integer_in_range,
     parse_id,
-    wants_content,
 )
 from cms.deps import depend
 from cms.memo import current_session, per_build
@@ -329,13 +326,12 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         ChildOfFilter,
         AncestorOfFilter,
         DescendantOfFilter,
-        ContentFilter,
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
         PlainTextSearchFilter,  # last: search results cannot be filtered further
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS)
+    known_query_parameters = PagesAPIViewSet.known_query_parameters
     detail_query_parameters = DETAIL_QUERY_PARAMETERS | {"site"}
 
     def get_base_queryset(self):
@@ -357,8 +353,8 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         return self._base_queryset
 
     def get_queryset(self):
-        """Pages of the requested ``type`` (Wagtail's syntax), as a queryset of that model so
-        its fields can filter and order; content pages when a content filter is used."""
+        """Pages of the requested ``type`` (Wagtail's syntax), as a queryset of the model
+        ``queryset_model`` picks, so its fields can filter and order."""
         if hasattr(self, "_queryset"):
             return self._queryset
         params = self.request.GET
@@ -366,24 +362,17 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
             models = page_models_from_string(params["type"]) if params.get("type") else ()
         except (LookupError, ValueError) as exc:
             raise BadRequestError("type doesn't exist") from exc
-        content_page = content_page_model()
-        all_content = all(issubclass(model, content_page) for model in models)
-        if wants_content(params) and not all_content:
-            raise BadRequestError(
-                "topic, author, date_from, date_to and ordering by display_date apply to "
-                "content pages: leave out type, or give publications.ContentPage or its types"
-            )
-        if len(models) == 1:
-            model = models[0]
-        elif models:
-            model = content_page if all_content else Page
-        else:
-            model = content_page if wants_content(params) else Page
+        model = self.queryset_model(models, params)
         queryset = model.objects.filter(pk__in=self.get_base_queryset().values("pk"))
         if len(models) > 1:
             queryset = queryset.type(*models)
         self._queryset = queryset
         return queryset
+
+    def queryset_model(self, models: tuple[type[Page], ...], params) -> type[Page]:
+        """Hook: the model of the listing's queryset (the one type asked for, else Page).
+        The app that owns the content extends it (``publications.api``)."""
+        return models[0] if len(models) == 1 else Page
 
 
 class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
@@ -402,6 +391,8 @@ class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
         return self.model.objects.exclude(collection__in=private).order_by("id")
 
 
+# The app that owns the content registers its own pages endpoint over this one when it is
+# ready (``publications.apps``): cms never imports the apps built on it.
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from publications.api import ContentPagesAPIViewSet as PublicPagesAPIViewSet
 
 from .. import factories as f
 from ..base import SiteTestCase
