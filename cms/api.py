@@ -59,7 +59,6 @@ from cms import keys
 from cms.api_fields import (
     APIValueField,
     django_request,
-    page_url,
     private_collection_ids,
     public_html,
     stream_data,
@@ -72,6 +71,7 @@ from cms.api_filters import (
 )
 from cms.deps import depend
 from cms.memo import current_session, per_build
+from cms.public_urls import page_url
 from cms.visibility import visible
 
 API_CACHE_CONTROL = "public, max-age=60"

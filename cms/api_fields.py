@@ -17,10 +17,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import Model, Prefetch
 from django.http import HttpRequest
-from django.utils.encoding import filepath_to_uri
 from rest_framework import fields as drf_fields
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -31,42 +29,16 @@ from wagtail.models import CollectionViewRestriction, Page
 from wagtail.rich_text import expand_db_html
 
 from cms import keys
-from cms.deps import depend, url_only
-from cms.memo import in_build, per_request
+from cms.deps import depend
+from cms.memo import per_request
+from cms.public_urls import media_url, page_url, public_url
 from cms.sanitize import clean_rich_text
-from cms.visibility import visible, visible_ids, visible_page_ids
+from cms.visibility import visible_ids, visible_ids_among
 
 # The rendition of an image chosen in a StreamField (the largest the HTML's srcset offers).
 BLOCK_IMAGE_FILTER = "width-1200"
 
 _ROOT_RELATIVE = re.compile(r"""(\s(?:href|src)=")(/(?!/)[^"]*)(")""")
-
-
-# --- URLs ----------------------------------------------------------------------------------
-
-
-def public_url(path: str) -> str:
-    return settings.SITE_BASE_URL + path
-
-
-def page_path(page: Page) -> str | None:
-    """The page's path on its site (``/op-eds/slug/``), or None when it is not routable."""
-    parts = page.get_url_parts()
-    return parts[2] if parts else None
-
-
-def page_url(page: Page) -> str | None:
-    """Absolute public URL of any page, specific or not (Wagtail's own ``full_url`` of a plain
-    ``Page`` would name the CMS host)."""
-    path = page_path(page)
-    return public_url(path) if path is not None else None
-
-
-def media_url(name: str) -> str:
-    """Where a media file (rendition, document) lives on the public site: the build copies the
-    files that outputs reference to the same path, whatever storage the CMS keeps them in."""
-    url = settings.MEDIA_URL + filepath_to_uri(name)
-    return url if url.startswith(("http://", "https://")) else public_url(url)
 
 
 def public_html(db_html: str) -> str:
@@ -102,24 +74,8 @@ def visible_among(pages: Iterable[Page | None]) -> list[Page]:
     ids = [page.pk for page in pages]
     # A hidden pick must appear in the output once it becomes public (incremental builds).
     depend(*map(keys.page_url, ids))
-    if in_build():
-        shown = visible_page_ids() & set(ids)
-    else:
-        shown = set(visible(Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    shown = visible_ids_among(ids)
     return [page for page in pages if page.pk in shown]
-
-
-def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
-    """topic id → absolute URL of its public hub page."""
-    return per_request(request, _topic_hub_urls)
-
-
-def _topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
-    hub_model = apps.get_model("home", "TopicHubPage")
-    depend(keys.TOPIC_HUBS)
-    with url_only():
-        hubs = visible(hub_model.objects.all())
-        return {hub.topic_id: url for hub in hubs if (url := page_url(hub))}
 
 
 def private_collection_ids(request: HttpRequest | None) -> set[int]:
@@ -196,16 +152,6 @@ def document_data(document, request: HttpRequest | None) -> dict[str, Any] | Non
     }
 
 
-def topic_data(topic, request: HttpRequest | None) -> dict[str, Any]:
-    return {
-        "id": topic.pk,
-        "name": topic.name,
-        "slug": topic.slug,
-        "kind": topic.kind,
-        "url": topic_hub_urls(request).get(topic.pk),
-    }
-
-
 # --- Serializer fields ---------------------------------------------------------------------
 
 
@@ -224,7 +170,7 @@ class APIValueField(drf_fields.Field):
         return django_request(self.context)
 
 
-def _related_model(model: type[Model], name: str) -> type[Model]:
+def related_model(model: type[Model], name: str) -> type[Model]:
     return model._meta.get_field(name).related_model
 
 
@@ -296,35 +242,6 @@ class SnippetField(APIValueField):
         return {name: getattr(obj, name) for name in self.names}
 
 
-class TopicField(APIValueField):
-    """A topic: name, slug, kind and the URL of its public hub page (or null)."""
-
-    def prefetch_lookups(self, model, name):
-        return [name]
-
-    def to_representation(self, topic):
-        return topic_data(topic, self.http_request)
-
-
-class TopicListField(APIValueField):
-    """Topics in order, from a many-to-many field or from ordered rows with a ``topic``."""
-
-    def get_attribute(self, instance):
-        return getattr(instance, self.source)
-
-    def prefetch_lookups(self, model, name):
-        field = model._meta.get_field(name)
-        if field.many_to_many:
-            return [name]
-        rows = _related_model(model, name).objects.select_related("topic")
-        return [Prefetch(name, queryset=rows)]
-
-    def to_representation(self, manager):
-        request = self.http_request
-        items = manager.all()
-        return [topic_data(getattr(item, "topic", item), request) for item in items]
-
-
 class AuthorsField(APIValueField):
     """Author rows in order: name, role, title, and the person page's id and URL when the
     person has a public page (null for an external name or a hidden page)."""
@@ -333,7 +250,7 @@ class AuthorsField(APIValueField):
         return instance
 
     def prefetch_lookups(self, model, name):
-        rows = _related_model(model, name).objects.select_related("person")
+        rows = related_model(model, name).objects.select_related("person")
         return [Prefetch(name, queryset=rows)]
 
     def to_representation(self, page):
@@ -380,7 +297,7 @@ class PageLinksField(APIValueField):
     def prefetch_lookups(self, model, name):
         if self.attr is None:
             return [name]
-        rows = _related_model(model, name).objects.select_related(self.attr)
+        rows = related_model(model, name).objects.select_related(self.attr)
         return [Prefetch(name, queryset=rows)]
 
     def to_representation(self, manager):

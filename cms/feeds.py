@@ -15,7 +15,8 @@ from django.http import HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 
-from cms.models import BasePage, public_url
+from cms.models import BasePage
+from cms.public_urls import public_url
 from cms.routing import FEED_ROUTE
 
 FEED_LIMIT = 50

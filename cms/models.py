@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +14,7 @@ from wagtail.search import index
 
 from cms import keys
 from cms.api_fields import ImageField
+from cms.public_urls import path_on_site, public_url
 
 
 class ListingFields(models.Model):
@@ -101,8 +103,16 @@ class BasePage(ListingFields, SocialFields, Page):
         APIField("canonical_url"),
     ]
 
+    # Open Graph type of the page (``og:type``); article and profile pages say otherwise.
+    og_type = "website"
+
     class Meta:
         abstract = True
+
+    def structured_data(self, org: dict[str, Any], linked_ids: set[int] | None) -> Any:
+        """Hook: the schema.org entity the page is about (``cms.structured_data.main_entity``),
+        or None; ``linked_ids`` are the public person pages among its authors, when known."""
+        return None
 
     @classmethod
     def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:
@@ -142,10 +152,4 @@ class BasePage(ListingFields, SocialFields, Page):
     @property
     def url_path_on_site(self) -> str:
         """Path of the page relative to its site root, e.g. ``/op-eds/slug/``."""
-        parts = self.url_path.split("/")
-        return "/" + "/".join(parts[2:]) if len(parts) > 2 else "/"
-
-
-def public_url(path: str) -> str:
-    """Absolute URL on the public static site for a site-relative path."""
-    return settings.SITE_BASE_URL + path
+        return path_on_site(self.url_path)

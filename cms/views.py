@@ -14,7 +14,8 @@ from wagtail.models import Page, Site
 
 from cms import keys
 from cms.deps import depend
-from cms.models import SocialFields, public_url
+from cms.models import SocialFields
+from cms.public_urls import public_url
 from cms.visibility import visible
 
 SITEMAP_PATH = "/sitemap.xml"

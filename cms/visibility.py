@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
@@ -70,8 +72,15 @@ def _visible_ids(request: HttpRequest | None, model: type[Page]) -> set[int]:
     return set(visible(model.objects.all()).values_list("pk", flat=True))
 
 
-def is_visible(page: Page) -> bool:
-    return visible(Page.objects.filter(pk=page.pk)).exists()
+def visible_ids_among(ids: Iterable[int], model: type[Page] = Page) -> set[int]:
+    """The visible ones among these ids of ``model`` pages (e.g. a page's authors): in a build,
+    from the set of all of them read once; elsewhere, one query for these."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    if in_build():
+        return wanted & (visible_page_ids() if model is Page else visible_ids(model))
+    return set(visible(model.objects.filter(pk__in=wanted)).values_list("pk", flat=True))
 
 
 def _restrictions_and_aliases() -> tuple[list[PageViewRestriction], dict[str, int]]:

@@ -16,13 +16,14 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms import keys
-from cms.api_fields import ImageField, TopicListField
+from cms.api_fields import ImageField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES
 from cms.child_index import ChildIndexMixin
 from cms.feeds import listing_feed
 from cms.listing_routes import ListingRoutesMixin
 from cms.models import BasePage
 from cms.routing import StaticRoutesMixin
+from home.api_fields import TopicListField
 
 if TYPE_CHECKING:
     from home.listings import ContentListing
@@ -97,6 +98,7 @@ class PersonPage(ListingRoutesMixin, BasePage):
     """
 
     listing_prefix = "work/"
+    og_type = "profile"
 
     honorific_prefix = models.CharField(max_length=20, blank=True, help_text="e.g. Dr.")
     first_name = models.CharField(max_length=100)
@@ -206,6 +208,11 @@ class PersonPage(ListingRoutesMixin, BasePage):
         """Described as their work, whatever the page's search description says."""
         entries = self.get_listing().feed_entries()
         return listing_feed(self, entries, description=f"Work by {self.full_name}")
+
+    def structured_data(self, org: dict[str, Any], linked_ids: set[int] | None) -> Any:
+        from .structured_data import person
+
+        return person(self, org)
 
     @classmethod
     def list_memberships(cls, pages: dict[int, keys.Place]) -> dict[int, keys.Membership]:

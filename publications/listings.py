@@ -29,10 +29,9 @@ from cms.archives import (
     month_bounds,
 )
 from cms.deps import depend, loaded_keys
-from cms.memo import current_session, in_build, per_build
+from cms.memo import current_session, per_build
 from cms.pagination import page_routes, paginate
-from cms.visibility import visible
-from cms.visibility import visible_ids as visible_ids_of
+from cms.visibility import visible, visible_ids_among
 from home.listings import (
     HEADSHOT_FILTERS,
     ContentListing,
@@ -505,12 +504,7 @@ def detail_context(page: ContentPage, request: HttpRequest | None = None) -> dic
     topic = page.breadcrumb_topic
     person_ids = [row.person_id for row in page.author_rows if row.person_id]
     # Only people whose pages are public get a link and a card; the rest appear as plain names.
-    if in_build():
-        visible_ids = set(person_ids) & visible_ids_of(PersonPage)
-    else:
-        visible_ids = set(
-            visible(PersonPage.objects.filter(pk__in=person_ids)).values_list("pk", flat=True)
-        )
+    visible_ids = visible_ids_among(person_ids, PersonPage)
     author_people = []
     for row in page.author_rows:
         if row.person_id in visible_ids and row.person not in author_people:

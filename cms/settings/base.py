@@ -140,6 +140,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Defense Priorities")
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+# The site settings model the templates read (cms names no app: the settings do).
+SITE_SETTINGS_MODEL = "home.SiteSettings"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The public, static site: every absolute URL in feeds, sitemap, canonical links and JSON.

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from cms import structured_data as sd
-from cms.models import public_url
+from cms.public_urls import public_url
 from cms.templatetags.site_tags import site_chrome
 
 register = template.Library()
@@ -56,13 +56,8 @@ def canonical_url(page: Page | None, request: HttpRequest | None) -> str:
 
 
 def og_type(page: Page | None) -> str:
-    if page is None:
-        return "website"
-    if sd.is_a(page, "people.PersonPage"):
-        return "profile"
-    if sd.is_a(page, "publications.ContentPage") and not sd.is_a(page, "publications.EventPage"):
-        return "article"
-    return "website"
+    """The page type's ``og_type`` (``BasePage``: "website"; articles, people say otherwise)."""
+    return getattr(page, "og_type", "website") if page is not None else "website"
 
 
 def author_urls(entities: list[sd.JsonLd]) -> list[str]:

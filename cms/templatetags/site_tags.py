@@ -1,7 +1,9 @@
 """Render-time helpers for the public templates: site chrome, links, breadcrumbs and dates.
 
-The templates in ``cms`` render ``home``'s site settings and topic hubs; those models are
-resolved lazily with ``apps.get_model`` so ``cms`` never imports the apps built on it.
+The site settings model is the one ``settings.SITE_SETTINGS_MODEL`` names, and a page type
+with a section between Home and its pages (a content page's primary topic) says so through
+``breadcrumb_section``: ``cms`` never imports or names the apps built on it. Topic links are
+``home``'s (``topic_tags``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 from django import template
 from django.apps import apps
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest
 from django.utils import dateformat
@@ -21,7 +24,6 @@ from wagtail.models import Page, Site
 from cms import keys
 from cms.deps import depend, url_only
 from cms.memo import per_build, per_request
-from cms.structured_data import absolute
 from cms.visibility import visible, visible_ancestors
 
 register = template.Library()
@@ -67,7 +69,7 @@ def _site_settings(site: Site | None):
 
 
 def _load_site_settings(site: Site | None):
-    model = apps.get_model("home", "SiteSettings")
+    model = apps.get_model(settings.SITE_SETTINGS_MODEL)
     depend(keys.SETTINGS)  # also when no row exists yet: creating one changes every page
     instance = model.objects.filter(site=site).first() if site is not None else None
     return instance if instance is not None else model(site=site)
@@ -151,47 +153,7 @@ def _site_chrome(request: HttpRequest | None) -> dict[str, Any]:
     }
 
 
-@register.simple_tag(takes_context=True)
-def menu_link(context: template.Context, value: Any) -> str:
-    """The URL of a LinkBlock value (a chosen page's URL, else the typed URL), or ''."""
-    page = value.get("page")
-    if page is None:
-        return value.get("url") or ""
-    request = _request(context)
-    return (page.get_url(request) or "") if page.live else ""
-
-
-# --- Topics and breadcrumbs ----------------------------------------------------------------
-
-
-def topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
-    """topic id → URL of its public hub page, computed once per request (or build)."""
-    return per_request(request, _topic_hub_urls)
-
-
-def _topic_hub_urls(request: HttpRequest | None) -> dict[int, str]:
-    hub_model = apps.get_model("home", "TopicHubPage")
-    depend(keys.TOPIC_HUBS)
-    with url_only():
-        return {hub.topic_id: hub.get_url(request) for hub in visible(hub_model.objects.all())}
-
-
-@register.simple_tag(takes_context=True)
-def topic_url(context: template.Context, topic: Any) -> str:
-    if topic is None:
-        return ""
-    return topic_hub_urls(_request(context)).get(topic.pk) or ""
-
-
-@register.simple_tag(takes_context=True)
-def topic_link(context: template.Context, topic: Any) -> SafeString:
-    """The topic's name linked to its hub page, or plain text when it has no public hub."""
-    if topic is None:
-        return SafeString("")
-    href = topic_url(context, topic)
-    if href:
-        return format_html('<a href="{}" rel="tag">{}</a>', href, topic.name)
-    return format_html("<span>{}</span>", topic.name)
+# --- Breadcrumbs ----------------------------------------------------------------
 
 
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
@@ -203,10 +165,9 @@ def breadcrumbs(context: template.Context, page: Page | None) -> dict[str, Any]:
         return {"items": [], "current": ""}
     root = site.root_page
     items = [{"label": "Home", "href": root.get_url(request)}]
-    if hasattr(page, "breadcrumb_topic"):
-        topic = page.breadcrumb_topic
-        if topic is not None:
-            items.append({"label": topic.name, "href": topic_url(context, topic)})
+    if hasattr(page, "breadcrumb_section"):  # e.g. a content page's primary topic
+        if section := page.breadcrumb_section(request):
+            items.append({"label": section[0], "href": section[1]})
     else:
         ancestors = visible_ancestors(page, root, request)
         items.extend({"label": a.title, "href": a.get_url(request)} for a in ancestors)
@@ -260,9 +221,3 @@ def agenda_time(value: Any) -> str:
     if not value:
         return ""
     return dateformat.time_format(value, "P")
-
-
-@register.filter
-def absolute_url(url: str) -> str:
-    """A site-relative URL (e.g. a rendition served from /media/) made absolute for sharing."""
-    return absolute(url) if url else ""

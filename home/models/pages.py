@@ -13,13 +13,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms import keys
-from cms.api_fields import PageLinkField, PageLinksField, TopicField, TopicListField
+from cms.api_fields import PageLinkField, PageLinksField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock
 from cms.child_index import ChildIndexMixin
 from cms.deps import depend
 from cms.feeds import listing_feed
 from cms.models import BasePage
 from cms.routing import FEED_ROUTE, StaticRoutesMixin
+from home.api_fields import TopicField, TopicListField
 
 from .topics import Topic
 

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
@@ -15,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from cms import keys
 
 if TYPE_CHECKING:
-    from .pages import TopicHubPage
+    pass
 
 
 class TopicKind(models.TextChoices):
@@ -52,10 +51,3 @@ class Topic(index.Indexed, models.Model):
             if ancestor.pk == self.pk:
                 raise ValidationError({"parent": "A topic cannot be its own ancestor."})
             ancestor = ancestor.parent
-
-    @cached_property
-    def hub(self) -> TopicHubPage | None:
-        """The live hub page for this topic, if there is one."""
-        from .pages import TopicHubPage  # pages.py imports this module
-
-        return TopicHubPage.objects.live().filter(topic=self).first()

@@ -137,6 +137,8 @@ class ReprintMode(models.TextChoices):
 class OpEdPage(ContentPage):
     """An op-ed first published by another outlet: 'Read at {outlet}'."""
 
+    schema_type = "OpinionNewsArticle"
+
     outlet = models.ForeignKey(
         Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="op_eds"
     )
@@ -249,6 +251,8 @@ class MediaMentionPage(ContentPage):
 
 class PressReleasePage(ContentPage):
     """A press release; an embargo is Wagtail's scheduled go-live."""
+
+    schema_type = "NewsArticle"
 
     dateline = models.CharField(max_length=100, blank=True, help_text="e.g. WASHINGTON, D.C.")
     press_contact_name = models.CharField(max_length=150, blank=True)

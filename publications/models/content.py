@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,9 +20,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms import keys
-from cms.api_fields import AuthorsField, PageLinksField, SnippetField, TopicField, TopicListField
+from cms.api_fields import AuthorsField, PageLinksField, SnippetField
 from cms.blocks import BodyBlock
 from cms.models import BasePage
+from home.api_fields import TopicField, TopicListField
+from home.topic_hubs import hub_full_url, hub_url
 
 from .snippets import Series
 
@@ -111,9 +114,18 @@ class ContentPage(BasePage):
     is_creatable = False
     parent_page_types: list[str] = []
     subpage_types: list[str] = []
+    og_type = "article"
+    schema_type = "Article"  # schema.org type of its JSON-LD entity
 
     class Meta:
         ordering = ["-display_date", "-pk"]
+
+    def structured_data(self, org: dict[str, Any], linked_ids: set[int] | None) -> Any:
+        from ..structured_data import article, visible_person_ids
+
+        if linked_ids is None:
+            linked_ids = visible_person_ids(self.author_rows)
+        return article(self, org, linked_ids)
 
     def clean(self) -> None:
         super().clean()
@@ -193,6 +205,16 @@ class ContentPage(BasePage):
     @property
     def breadcrumb_topic(self):
         return self.primary_topic or (self.topic_list[0] if self.topic_list else None)
+
+    def breadcrumb_section(
+        self, request: HttpRequest | None = None, *, absolute: bool = False
+    ) -> tuple[str, str] | None:
+        """The breadcrumb's step between Home and the page: its primary topic, linked to the
+        topic's public hub page ('' when it has none). Read by ``cms``'s breadcrumbs."""
+        topic = self.breadcrumb_topic
+        if topic is None:
+            return None
+        return topic.name, (hub_full_url(topic) if absolute else hub_url(topic, request))
 
     @property
     def word_count(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
@@ -21,7 +22,7 @@ from wagtail.search import index
 from cms import clock
 from cms.api_fields import LocalDateTimeField
 from cms.ical import CALENDAR_CONTENT_TYPE, CalendarEvent, render_calendar
-from cms.models import public_url
+from cms.public_urls import public_url
 from cms.routing import StaticRoutesMixin
 
 from ..blocks import AgendaItemBlock
@@ -55,6 +56,7 @@ class EventPage(StaticRoutesMixin, ContentPage):
     """An event with timezone-aware times, its speakers (author rows) and an agenda."""
 
     fixed_routes = (ICS_ROUTE,)
+    og_type = "website"  # an event is not an article
 
     start = models.DateTimeField()
     end = models.DateTimeField()
@@ -145,6 +147,13 @@ class EventPage(StaticRoutesMixin, ContentPage):
     @property
     def is_past(self) -> bool:
         return self.end < clock.now()
+
+    def structured_data(self, org: dict[str, Any], linked_ids: set[int] | None) -> Any:
+        from ..structured_data import event, visible_person_ids
+
+        if linked_ids is None:
+            linked_ids = visible_person_ids(self.author_rows)
+        return event(self, org, linked_ids)
 
     @classmethod
     def clock_changes(cls, before: datetime, after: datetime) -> bool:
