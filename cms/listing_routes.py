@@ -23,7 +23,7 @@ from cms.routing import FEED_ROUTE, StaticRoutesMixin
 class Listing(Protocol):
     """A listing's states as template context; a state with no entries raises ``Http404``.
 
-    ``home.listings.ContentListing`` is the usual one.
+    ``publications.dated_listing.ContentListing`` is the usual one.
     """
 
     def page(self, number: int | None = None) -> dict[str, Any]:

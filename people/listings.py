@@ -1,78 +1,26 @@
-"""Render-time listings for people pages. ``publications`` models are resolved lazily."""
+"""Render-time listings of people pages: the people index by affiliation and /experts/ (a
+person's work comes from ``publications.person_work`` through ``cms.extensions``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.http import Http404, HttpRequest
 from wagtail.query import PageQuerySet
 
 from cms import keys
 from cms.deps import depend
-from cms.memo import per_page
 from cms.visibility import visible
-from home.listings import (
-    ContentListing,
-    content_cards,
-    person_cards,
-    upcoming_and_recent_events,
-)
 from home.models import Topic
 
+from .cards import person_cards
 from .models import Affiliation, PersonPage
 
 if TYPE_CHECKING:
-    from wagtail.models import Page
-
     from .models import ExpertsIndexPage, PeopleIndexPage
 
-WORK_PREFIX = PersonPage.listing_prefix
 EXPERTISE_ROUTE = "expertise/{slug}/"
-
-
-def work_queryset(person: PersonPage) -> PageQuerySet:
-    """Content the person wrote, featured in, spoke at or moderated (visibility not applied)."""
-    content_page = apps.get_model("publications", "ContentPage")
-    author_model = apps.get_model("publications", "ContentPageAuthor")
-    if person.pk is None:  # previewing a page that was never saved
-        return content_page.objects.none()
-    # A subquery rather than a join, so a person listed twice on one page yields one entry.
-    page_ids = author_model.objects.filter(person=person).values("page_id")
-    return content_page.objects.filter(pk__in=page_ids)
-
-
-def person_work(person: PersonPage, request: HttpRequest | None = None) -> ContentListing:
-    """The person's work: page 1 on their page, then ``work/page/<n>/`` and ``work/archive/``."""
-    url = (person.get_url(request) or "") if request is not None else ""
-    lists = (keys.content("person", person.pk), keys.events("person", person.pk))
-    return ContentListing(work_queryset(person), url=url, prefix=WORK_PREFIX, keys=lists)
-
-
-def person_appearances(person: PersonPage, limit: int = 4) -> list[Page]:
-    """Their latest media appearances ("In the media"), shown on each page of their work."""
-
-    return per_page(person.pk, _appearances, person, limit)
-
-
-def _appearances(person: PersonPage, limit: int) -> list[Page]:
-    depend(keys.content("person", person.pk))
-    mention = apps.get_model("publications", "MediaMentionPage")
-    return list(content_cards(work_queryset(person).type(mention))[:limit])
-
-
-def person_events(person: PersonPage, limit: int = 4) -> list[Page]:
-    """Events they spoke at or moderated, newest first, shown on each page of their work."""
-
-    return per_page(person.pk, _events, person, limit)
-
-
-def _events(person: PersonPage, limit: int) -> list[Page]:
-    depend(keys.events("person", person.pk))
-    event_model = apps.get_model("publications", "EventPage")
-    ids = work_queryset(person).type(event_model).values("pk")
-    return upcoming_and_recent_events(event_model.objects.filter(pk__in=ids), limit)
 
 
 def people_by_affiliation(index: PeopleIndexPage) -> list[tuple[str, list[PersonPage]]]:

@@ -15,7 +15,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from cms import keys
+from cms import extensions, keys
 from cms.api_fields import ImageField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES
 from cms.child_index import ChildIndexMixin
@@ -26,7 +26,7 @@ from cms.routing import StaticRoutesMixin
 from home.api_fields import TopicListField
 
 if TYPE_CHECKING:
-    from home.listings import ContentListing
+    from cms.listing_routes import Listing
 
 
 class Affiliation(models.TextChoices):
@@ -190,17 +190,13 @@ class PersonPage(ListingRoutesMixin, BasePage):
         name = " ".join(part for part in parts if part)
         return f"{name}, {self.honorific_suffix}" if self.honorific_suffix else name
 
-    def get_listing(self, request: HttpRequest | None = None) -> ContentListing:
-        from . import listings
-
-        return listings.person_work(self, request)
+    def get_listing(self, request: HttpRequest | None = None) -> Listing:
+        """Their work, which ``publications`` provides (``cms.extensions.PERSON_WORK``)."""
+        return extensions.provided(extensions.PERSON_WORK)(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from . import listings
-
         context = super().get_context(request, *args, **kwargs)
-        context["appearances"] = listings.person_appearances(self)
-        context["person_events"] = listings.person_events(self)
+        extensions.extend_context(extensions.PERSON_CONTEXT, self, request, context)
         context["expertise_topics"] = list(self.expertise.all())
         return context
 

@@ -32,16 +32,12 @@ from cms.deps import depend, loaded_keys
 from cms.memo import current_session, per_build
 from cms.pagination import page_routes, paginate
 from cms.visibility import visible, visible_ids_among
-from home.listings import (
-    HEADSHOT_FILTERS,
-    ContentListing,
-    content_cards,
-    event_cards,
-    upcoming_and_recent_events,
-)
 from home.models import Topic
+from people.cards import HEADSHOT_FILTERS
 from people.models import PersonPage
 
+from .cards import content_cards, event_cards, upcoming_and_recent_events
+from .dated_listing import ContentListing
 from .models import (
     BriefPage,
     ContentPage,

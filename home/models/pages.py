@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import keys
+from cms import extensions, keys
 from cms.api_fields import PageLinkField, PageLinksField
 from cms.blocks import BODY_FEATURES, INLINE_FEATURES, BodyBlock
 from cms.child_index import ChildIndexMixin
@@ -65,19 +65,17 @@ class HomePage(StaticRoutesMixin, BasePage):
         from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
-        leads = listings.lead_stories(self)
-        context["lead_stories"] = leads
-        context["latest"] = listings.latest_content(exclude=[page.pk for page in leads])
+        context["lead_stories"] = listings.lead_stories(self)
+        extensions.extend_context(extensions.HOME_PAGE_CONTEXT, self, request, context)
         context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
 
     @path(FEED_ROUTE)
     def feed(self, request: HttpRequest) -> HttpResponse:
         """Everything the organisation publishes."""
-        from .. import listings
-
         depend(keys.content(), keys.events())
-        return listing_feed(self, listings.feed_entries(), title=self.title)
+        entries = extensions.provided(extensions.SITE_FEED_ENTRIES)()
+        return listing_feed(self, entries, title=self.title)
 
 
 class HomePageLeadStory(Orderable):
@@ -169,20 +167,16 @@ class TopicHubPage(StaticRoutesMixin, BasePage):
         from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
-        featured = listings.featured_items(self)
-        context["featured"] = featured
-        context["experts"] = listings.topic_experts(self.topic)
-        context["work_groups"] = listings.topic_work(self.topic, exclude=[p.pk for p in featured])
-        context["events"] = listings.topic_events(self.topic)
+        context["featured"] = listings.featured_items(self)
+        extensions.extend_context(extensions.TOPIC_HUB_CONTEXT, self, request, context)
         context["feed_url"] = self.route_url(request, FEED_ROUTE)
         return context
 
     @path(FEED_ROUTE)
     def feed(self, request: HttpRequest) -> HttpResponse:
         """Everything tagged with the hub's topic, events included."""
-        from .. import listings
-
-        return listing_feed(self, listings.topic_feed_entries(self.topic))
+        entries = extensions.provided(extensions.TOPIC_FEED_ENTRIES)(self.topic)
+        return listing_feed(self, entries)
 
 
 class TopicHubFeatured(Orderable):
@@ -240,13 +234,9 @@ class ProgramPage(BasePage):
         from .. import listings
 
         context = super().get_context(request, *args, **kwargs)
-        featured = listings.featured_items(self)
-        context["featured"] = featured
-        context["director"] = listings.program_director(self)
-        context["team"] = listings.program_team(self)
+        context["featured"] = listings.featured_items(self)
         context["program_topics"] = list(self.topics.all())
-        context["work_groups"] = listings.program_work(self, exclude=[p.pk for p in featured])
-        context["events"] = listings.program_events(self)
+        extensions.extend_context(extensions.PROGRAM_CONTEXT, self, request, context)
         return context
 
 

@@ -16,8 +16,7 @@ from cms.listing_routes import ListingRoutesMixin
 from cms.models import BasePage
 
 if TYPE_CHECKING:
-    from home.listings import ContentListing
-
+    from ..dated_listing import ContentListing
     from ..listings import EventListing, ResearchListing
 
 # Every section shows its listing the same way. Wagtail derives a template name for each class

@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import GroupApprovalTask, Page, WorkflowState
 from wagtail.rich_text import RichText
 
-from cms.visibility import is_visible, visible
+from cms.visibility import visible, visible_ids_among
 
 from .. import factories as f
 from ..base import SiteTestCase
@@ -88,7 +88,7 @@ class SchedulingTests(SiteTestCase):
         revision.publish()
         page.refresh_from_db()
         self.assertFalse(page.live)
-        self.assertFalse(is_visible(page))
+        self.assertFalse(visible_ids_among([page.pk]))
 
         call_command("publish_scheduled", verbosity=0)
         page.refresh_from_db()
@@ -99,7 +99,7 @@ class SchedulingTests(SiteTestCase):
             call_command("publish_scheduled", verbosity=0)
             page.refresh_from_db()
             self.assertTrue(page.live)
-            self.assertTrue(is_visible(page))
+            self.assertTrue(visible_ids_among([page.pk]))
 
     def test_expired_page_is_hidden_before_and_after_publish_scheduled(self):
         page = f.OpEdPageFactory(parent=self.op_eds, outlet=self.lawfare)

@@ -149,7 +149,7 @@ class FeedTests(SiteTestCase):
                 self.assertNotIn(b"HIDDEN", self.client.get(url).content)
 
     def test_feeds_hold_the_newest_fifty(self):
-        with mock.patch("home.listings.FEED_LIMIT", 2):
+        with mock.patch("publications.cards.FEED_LIMIT", 2):
             self.assertEqual(
                 self.titles("/feed.xml"), ["Op-ed by Daniel", "Brief on grand strategy"]
             )
