@@ -155,6 +155,7 @@ def main() -> None:
             credentials = read_credentials(store.directory)
             base = Target(
                 bucket=store.site_bucket,
+                release_bucket=store.release_bucket,
                 prefix="ours/",
                 endpoint_url=store.endpoint_url,
                 region="us-east-1",

@@ -50,6 +50,7 @@ def main() -> None:
         "SITE_BUILD_DIR": str(work / "build"),
         "DEPLOY_S3_ENDPOINT_URL": store.endpoint_url,
         "DEPLOY_S3_BUCKET": store.site_bucket,
+        "DEPLOY_S3_RELEASE_BUCKET": store.release_bucket,
         "DEPLOY_S3_PREFIX": "",
         "AWS_ACCESS_KEY_ID": credentials.deployer.access_key,
         "AWS_SECRET_ACCESS_KEY": credentials.deployer.secret_key,

@@ -189,11 +189,13 @@ TWO_FACTOR_REQUIRED_GROUPS = ["Moderators", "Deployers"]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# Deploy: the static build goes to the site bucket (deploy.release.target), and only the build.
+# Deploy: the static build goes to the site bucket (deploy.release.target), and only the build;
+# release records and the content kept for rollback go to a private bucket of their own.
 # Test settings only: deploys stop at named checkpoints when a test asks (deploy.release.faults).
 DEPLOY_FAULT_INJECTION = False
 DEPLOY_S3_ENDPOINT_URL = env("DEPLOY_S3_ENDPOINT_URL", "")  # empty: AWS S3
 DEPLOY_S3_BUCKET = env("DEPLOY_S3_BUCKET", "")
+DEPLOY_S3_RELEASE_BUCKET = env("DEPLOY_S3_RELEASE_BUCKET", "")
 DEPLOY_S3_PREFIX = env("DEPLOY_S3_PREFIX", "")
 DEPLOY_S3_REGION = env("DEPLOY_S3_REGION", "us-east-1")
 DEPLOY_S3_REDIRECT_METADATA = env_bool("DEPLOY_S3_REDIRECT_METADATA", False)

@@ -12,11 +12,12 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # The local object store (`manage.py objectstore`, deploy.local.objectstore): its S3 port, its
-# site bucket and the credentials it generated on first start, unless the environment names
+# buckets and the credentials it generated on first start, unless the environment names
 # others. Read as plain JSON: settings import no app.
 LOCAL_OBJECTSTORE_DIR = VAR_DIR / "objectstore"  # noqa: F405
 DEPLOY_S3_ENDPOINT_URL = env("DEPLOY_S3_ENDPOINT_URL", "http://127.0.0.1:8333")
 DEPLOY_S3_BUCKET = env("DEPLOY_S3_BUCKET", "site")
+DEPLOY_S3_RELEASE_BUCKET = env("DEPLOY_S3_RELEASE_BUCKET", "releases")
 _credentials = LOCAL_OBJECTSTORE_DIR / "credentials.json"
 if not AWS_ACCESS_KEY_ID and _credentials.exists():  # noqa: F405
     _deployer = json.loads(_credentials.read_text())["deployer"]

@@ -45,6 +45,12 @@ class BuildResult:
     pages: int = 0
     seconds: float = 0.0
     rendered_paths: list[str] = field(default_factory=list)
+    removed_paths: list[str] = field(default_factory=list)
+
+    @property
+    def removed_pages(self) -> bool:
+        """Whether a page left the site (its words must leave the search index with it)."""
+        return any(path.endswith(".html") for path in self.removed_paths)
 
     def summary(self) -> str:
         rate = self.rendered / self.seconds if self.seconds else 0.0
@@ -97,12 +103,13 @@ def build_site(
             ).exists():  # else the next reader rolls forward
                 shutil.rmtree(staging, ignore_errors=True)
             raise
-    removed = len(set(previous.entries) - set(manifest.entries)) if previous else 0
+    removed = sorted(set(previous.entries) - set(manifest.entries)) if previous else []
     return BuildResult(
         output=output,
         rendered=len(written),
         reused=len(reused),
-        removed=removed,
+        removed=len(removed),
+        removed_paths=removed,
         pages=len(plan.urls),
         seconds=time.perf_counter() - started,
         rendered_paths=sorted(item.path for item in written),

@@ -67,6 +67,13 @@ def content_named(path: str) -> bool:
     return False
 
 
+def may_linger(path: str) -> bool:
+    """Whether a file that left the live release stays live for the grace period, for pages
+    cached elsewhere that still reference it: hashed code and styles only. The search index
+    holds page text, so a removed page's words and fragments go in the same deploy."""
+    return content_named(path) and not path.startswith("pagefind/")
+
+
 def cache_control(path: str) -> str:
     if content_named(path):
         return IMMUTABLE_CACHE

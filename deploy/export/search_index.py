@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import time
@@ -54,6 +55,10 @@ class SearchResult:
         )
 
 
+class StaleIndex(BuildError):
+    """A prepared index holds pages the build has removed since: never installed."""
+
+
 @dataclass
 class PreparedIndex:
     """A new index written next to the build, not yet in it (``install_search_index``)."""
@@ -63,6 +68,7 @@ class PreparedIndex:
     pages: int
     unstable: str
     started: float
+    sources: frozenset[str] = frozenset()  # the build's pages it was made from
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -88,8 +94,11 @@ def prepare_search_index(output: Path) -> PreparedIndex:
     started = time.perf_counter()
     output = output.resolve()
     executable = _pagefind_executable()
-    snapshot = output.parent / f".{output.name}.{BUNDLE}-snapshot-{os.getpid()}"
-    staging = output.parent / f".{output.name}.{BUNDLE}-staging-{os.getpid()}"
+    # The process id (for clearing a killed process's folders) and a token: a worker's sync
+    # thread and search thread may both index, in one process.
+    run = f"{secrets.token_hex(4)}-{os.getpid()}"
+    snapshot = output.parent / f".{output.name}.{BUNDLE}-snapshot-{run}"
+    staging = output.parent / f".{output.name}.{BUNDLE}-staging-{run}"
     _clear_leftovers(output)
     for folder in (snapshot, staging):
         shutil.rmtree(folder, ignore_errors=True)
@@ -97,6 +106,7 @@ def prepare_search_index(output: Path) -> PreparedIndex:
         # Only the pages the manifest lists; one removed by a commit meanwhile is left out.
         pages = [path for path in _load_manifest(output).entries if path.endswith(".html")]
         output_folder.link_all(pages, output, snapshot, skip_missing=True)
+        sources = frozenset(str(path.relative_to(snapshot)) for path in snapshot.rglob("*.html"))
         _run(executable, snapshot, staging)
         try:
             canonicalise(staging)
@@ -104,7 +114,7 @@ def prepare_search_index(output: Path) -> PreparedIndex:
         except UnknownFormat as exc:
             unstable = str(exc)
         entries = _entries_of(staging)  # hashed here, outside any lock or lease
-        return PreparedIndex(staging, entries, _page_count(staging), unstable, started)
+        return PreparedIndex(staging, entries, _page_count(staging), unstable, started, sources)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -134,10 +144,14 @@ def _running(pid: int) -> bool:
 
 def install_search_index(output: Path, prepared: PreparedIndex) -> SearchResult:
     """Swap a prepared index in as ``output/pagefind/`` and record its files in the manifest
-    of the build that is current now (quick: the files were hashed when prepared)."""
+    of the build that is current now (quick: the files were hashed when prepared). An index
+    holding a page the build has removed since is refused (StaleIndex): installing it would
+    put the removed page back in search."""
     output = output.resolve()
     with output_folder.locked(output):
         manifest = _load_manifest(output)
+        if gone := sorted(prepared.sources - manifest.entries.keys()):
+            raise StaleIndex(f"{len(gone)} indexed pages were removed since, e.g. /{gone[0]}")
         target = output / BUNDLE
         _swap(prepared.staging, target)
         prefix = BUNDLE + "/"

@@ -43,6 +43,7 @@ from cms.bulk import in_bulk_changes
 from deploy.export.build import build_site
 from deploy.export.manifest import Manifest
 from deploy.export.search_index import (
+    StaleIndex,
     build_search_index,
     install_search_index,
     prepare_search_index,
@@ -136,9 +137,11 @@ def perform_sync(
     output = settings.SITE_BUILD_DIR
     try:
         built = build_site(output, jobs=settings.SYNC_BUILD_JOBS)
-        first = not _has_search_index(output)
-        if first:
-            build_search_index(output)  # the very first build: deploy needs an index
+        # The very first build needs an index to deploy; a build that removed a page re-indexes
+        # before it deploys, so the page leaves search in the same deploy as it leaves the site.
+        indexed = not _has_search_index(output) or built.removed_pages
+        if indexed:
+            build_search_index(output)
         deployed = deploy_build(output, Options(trigger=sync.trigger[:500]))
     except Exception as exc:  # noqa: BLE001 — recorded, retried and reported
         logger.exception("Site sync failed")
@@ -147,11 +150,15 @@ def perform_sync(
     sync.release_id = deployed.release_id
     sync.rendered, sync.uploaded, sync.deleted = built.rendered, deployed.uploaded, deployed.deleted
     sync.state, sync.finished_at = SiteSync.State.SUCCEEDED, timezone.now()
-    if first:
+    if indexed:
         sync.search_installed_at = sync.search_indexed_at = sync.finished_at
     sync.save()
     # A search index installed in the build but left for this sync to deploy is live now.
     _installed_only().update(search_indexed_at=sync.finished_at)
+    if indexed:  # this sync's index covers every earlier build too
+        _unindexed().filter(pk__lt=sync.pk).update(
+            search_installed_at=sync.finished_at, search_indexed_at=sync.finished_at
+        )
     logger.info(
         "Synced %s: build %.2f s (%d rendered), deploy %.2f s (%d uploaded, %d requests)",
         deployed.release_id,
@@ -162,7 +169,7 @@ def perform_sync(
         deployed.requests,
     )
     SyncRequest.objects.filter(pk__in=[r.pk for r in covered]).update(sync=sync)
-    if not first:
+    if not indexed:
         index_site.enqueue()
     return sync
 
@@ -209,7 +216,7 @@ def run_search(holder: str = "") -> str:
         if latest is None:
             return "Search index up to date."
         try:
-            deployed = _index_and_deploy(settings.SITE_BUILD_DIR, latest, holder)
+            outcome = _index_and_deploy(settings.SITE_BUILD_DIR, latest, holder)
         except Exception as exc:  # noqa: BLE001 — the pages are live; the index catches up
             logger.exception("Search index step failed")
             latest.error = f"Search index not updated: {exc}"
@@ -219,26 +226,32 @@ def run_search(holder: str = "") -> str:
         leases.release(SEARCH_LEASE, holder)
     if _unindexed().exists():
         index_site.enqueue()  # syncs that finished while Pagefind ran
-    if not deployed:
+    if outcome == "stale":
+        return "Search index not installed: a sync removed pages since and re-indexed itself."
+    if outcome == "waiting":
         return f"Search index for {latest.release_id} goes live with the waiting publish."
     return f"Search index deployed for {latest.release_id}."
 
 
-def _index_and_deploy(output: Path, latest: SiteSync, holder: str) -> bool:
+def _index_and_deploy(output: Path, latest: SiteSync, holder: str) -> str:
     """Index a snapshot of the build, swap the index in, and deploy it, unless a publish waits
     by then: its sync deploys the index with its pages (the search step holds up no publish
-    for longer than the swap). True when this step deployed it."""
+    for longer than the swap). Returns "deployed", "waiting" (a publish will deploy it) or
+    "stale" (pages left the site while Pagefind ran: never installed)."""
     prepared = prepare_search_index(output)
     try:
         _wait_for_lease(SYNC_LEASE, holder, after_waiting_syncs=True)
         try:
-            install_search_index(output, prepared)
+            try:
+                install_search_index(output, prepared)
+            except StaleIndex:
+                return "stale"
             _unindexed().filter(pk__lte=latest.pk).update(search_installed_at=timezone.now())
             if SyncRequest.objects.waiting().exists():
-                return False
+                return "waiting"
             deploy_build(output, Options(trigger=f"search index for {latest.release_id}"))
             _installed_only().update(search_indexed_at=timezone.now())
-            return True
+            return "deployed"
         finally:
             leases.release(SYNC_LEASE, holder)
     finally:

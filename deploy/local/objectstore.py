@@ -1,10 +1,10 @@
 """A real S3 server on loopback for development and tests: SeaweedFS's ``weed mini``.
 
 Every port is bound to 127.0.0.1, telemetry is off and authentication is on: the deployer's
-identity may read and write the site bucket only, the CMS media identity the media bucket only,
-and anonymous clients may only read the site bucket. Credentials come from the environment or
-are generated once into ``<data dir>/credentials.json`` (mode 0600), never from the repository.
-No Django import here: settings read the credentials file.
+identity may read and write the site bucket and the private release store only, the CMS media
+identity the media bucket only, and anonymous clients may only read the site bucket. Credentials
+come from the environment or are generated once into ``<data dir>/credentials.json`` (mode
+0600), never from the repository. No Django import here: settings read the credentials file.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 
 CREDENTIALS = "credentials.json"
 SITE_BUCKET = "site"
+RELEASE_BUCKET = "releases"
 MEDIA_BUCKET = "media"
 DEFAULT_S3_PORT = 8333
 GRPC_OFFSET = 10000  # SeaweedFS puts each gRPC port at its HTTP port + 10000
@@ -73,15 +74,22 @@ def _new_identity(name: str) -> Identity:
     return Identity(f"{name}-{secrets.token_hex(6)}", secrets.token_urlsafe(30))
 
 
-def s3_identities(credentials: Credentials, site: str, media: str) -> dict[str, Any]:
+def s3_identities(
+    credentials: Credentials, site: str, media: str, releases: str = RELEASE_BUCKET
+) -> dict[str, Any]:
     """SeaweedFS's S3 identity configuration: least privilege for each client."""
+    deployer_buckets = (site, releases)
     return {
         "identities": [
             {"name": "anonymous", "actions": [f"Read:{site}"]},
             {
                 "name": "deployer",
                 "credentials": [vars(credentials.deployer) | {}],
-                "actions": [f"Read:{site}", f"Write:{site}", f"List:{site}"],
+                "actions": [
+                    f"{verb}:{bucket}"
+                    for bucket in deployer_buckets
+                    for verb in ("Read", "Write", "List")
+                ],
             },
             {
                 "name": "cms-media",
@@ -98,6 +106,7 @@ class LocalStore:
     s3_port: int = DEFAULT_S3_PORT
     site_bucket: str = SITE_BUCKET
     media_bucket: str = MEDIA_BUCKET
+    release_bucket: str = RELEASE_BUCKET
     deployer: Identity | None = None
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
@@ -126,7 +135,7 @@ class LocalStore:
             "-ip.bind=127.0.0.1",
             "-master.telemetry=false",
             f"-s3.config={self.directory / 's3.json'}",
-            f"-bucket={self.site_bucket},{self.media_bucket}",
+            f"-bucket={self.site_bucket},{self.media_bucket},{self.release_bucket}",
             "-webdav=false",
             "-admin.ui=false",
             "-s3.port.iceberg=0",
@@ -139,7 +148,12 @@ class LocalStore:
         (self.directory / "data").mkdir(parents=True, exist_ok=True)
         config = self.directory / "s3.json"
         config.write_text(
-            json.dumps(s3_identities(credentials, self.site_bucket, self.media_bucket), indent=1)
+            json.dumps(
+                s3_identities(
+                    credentials, self.site_bucket, self.media_bucket, self.release_bucket
+                ),
+                indent=1,
+            )
         )
         config.chmod(0o600)
         return credentials

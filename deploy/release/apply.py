@@ -2,11 +2,13 @@
 
 Both go through one path (``apply_release``): under the deploy lock, compare the target release
 with the live one (hashes from the release records, never a listing of the bucket), store the
-new content as ``_deploy/objects/<sha256>``, copy it to the live keys in order — content-named
+new content in the private release store as ``_deploy/objects/<sha256>``, copy it to the live
+keys of the site bucket in order — content-named
 assets → JSON/feeds → HTML → home page → sitemap — delete stale keys (only when everything
 else succeeded, capped), then switch the pointer with If-Match. At every moment each live key
 is its old or its new version whole, and assets go live before the pages that reference them;
-content-named assets of earlier releases linger for a grace period for pages cached elsewhere.
+hashed code and styles of earlier releases linger for a grace period for pages cached elsewhere
+(never the search index: it holds page text).
 A deploy that stops half way leaves the pointer marked ``pending``; the next one finishes it.
 """
 
@@ -28,7 +30,7 @@ from deploy import cycle_gc
 from deploy.errors import DeployError
 from deploy.export import output_folder
 from deploy.export.manifest import Manifest
-from deploy.export.output_policy import content_named
+from deploy.export.output_policy import content_named, may_linger
 from deploy.release import cdn
 from deploy.release.bucket import OBJECTS, Bucket, Pointer, Release, RemoteFile, sha256_checksum
 from deploy.release.bucket_lock import DeployLock
@@ -201,6 +203,7 @@ def apply_release(
     started = time.perf_counter()
     target = target or Target.from_settings()
     bucket = Bucket(s3_client(target), target)
+    bucket.ensure_release_store_private()
     lock = DeployLock(bucket, settings.DEPLOY_LOCK_SECONDS)
     if not options.dry_run:
         lock.acquire()
@@ -208,6 +211,13 @@ def apply_release(
         pointer = bucket.read_pointer()
         live = bucket.read_release(pointer.release) if pointer.release else None
         pending = bucket.read_release(pointer.pending) if pointer.pending else None
+        legacy: list[str] = []
+        if not pointer.release and not pointer.pending:
+            legacy = bucket.legacy_records()
+            # An earlier version's live release, recorded in the site bucket: its keys may be
+            # live, so it is treated as a stopped deploy (every key rewritten, stale keys
+            # deleted), and its records leave the site bucket once this release is live.
+            pending = bucket.read_legacy_release() if legacy else None
         plan = plan_release(release, live, pending, pointer, now=_now())
         if source is None:
             plan.objects = []  # a complete release's content is stored already
@@ -230,6 +240,8 @@ def apply_release(
             result.release_id = pointer.release
         else:
             _apply(bucket, lock, plan, pointer, release, source, options.progress)
+            if legacy:
+                bucket.delete_legacy_records(legacy)
             collect_garbage(bucket, release.id)
             cdn.invalidate(target, plan.changed_paths(), caller_reference=release.id)
     finally:
@@ -281,7 +293,7 @@ def plan_release(
             continue
         kept = pointer.lingering.get(path)
         since = datetime.fromisoformat(kept["since"]) if kept else now
-        if content_named(path) and now - since < grace:
+        if may_linger(path) and now - since < grace:
             plan.lingering[path] = {"file": asdict(item), "since": since.isoformat()}
         else:
             plan.deletes.append(path)

@@ -1,13 +1,18 @@
-"""The site bucket as the deployer sees it: live keys plus the deploy records under ``_deploy/``.
+"""The two buckets as the deployer sees them: the site's live keys, and the release store.
 
-Layout, below the configured prefix::
+The site bucket holds what visitors may read, and nothing else. Everything under ``_deploy/``
+lives in the private release bucket (``DEPLOY_S3_RELEASE_BUCKET``), which no anonymous client
+can read: it keeps removed pages for rollback, so it must never be public. Below the
+configured prefix, in each bucket::
 
-    <path>                          a live file of the site (op-eds/x/index.html, static/...)
-    _deploy/objects/<sha256>        every file of every kept release, by content (for rollback)
-    _deploy/releases/<id>.json      a release: every path with its hash, type and cache policy
-    _deploy/releases/<id>.done      written once that release went live whole
-    _deploy/current.json            the pointer: the live release (switched with If-Match)
-    _deploy/lock.json               the deploy lock (taken with If-None-Match, with an expiry)
+    site:     <path>                      a live file (op-eds/x/index.html, static/...)
+    release:  _deploy/objects/<sha256>    every file of every kept release, by content
+              _deploy/releases/<id>.json  a release: every path with its hash, type and policy
+              _deploy/releases/<id>.done  written once that release went live whole
+              _deploy/current.json        the pointer: the live release (switched with If-Match)
+              _deploy/lock.json           the deploy lock (If-None-Match, with an expiry)
+
+Live keys are server-side copies from the release store (``copy``), so content is uploaded once.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from botocore.exceptions import (
 )
 
 from deploy.errors import DeployError
-from deploy.release.target import Target
+from deploy.release.target import Target, anonymous_s3_client
 
 DEPLOY_DIR = "_deploy/"
 POINTER = DEPLOY_DIR + "current.json"
@@ -42,6 +47,7 @@ RECENT_RELEASES = 3
 _recent_releases: dict[tuple[str, ...], Release] = {}  # oldest first
 RELEASE_HASHES = 100  # more than DEPLOY_KEEP_RELEASES is ever set to, in practice
 _release_hashes: dict[tuple[str, ...], frozenset[str]] = {}  # oldest first
+_private_stores: set[tuple[str, str]] = set()  # (endpoint, release bucket) checked private
 _RELEASE_ID = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-[0-9a-f]{6}$")
 
 
@@ -199,12 +205,63 @@ class Bucket:
     def delete_release(self, release_id: str) -> None:
         self.delete_keys([f"{RELEASES}{release_id}.json", f"{RELEASES}{release_id}.done"])
 
+    # -- the release store is private ----------------------------------------------------------
+
+    def ensure_release_store_private(self) -> None:
+        """Refuse to deploy into a release store an anonymous client can read (checked once
+        per process and store): it holds every kept release, removed pages included."""
+        where = (self.target.endpoint_url, self.target.release_bucket)
+        if where in _private_stores:
+            return
+        client = anonymous_s3_client(self.target)
+        try:
+            client.head_object(Bucket=self.target.release_bucket, Key=self.target.key(POINTER))
+        except ClientError as exc:
+            if _code(exc) in {"403", "AccessDenied", "401"}:
+                _private_stores.add(where)
+                return
+            answer = _code(exc)
+        except BotoCoreError as exc:
+            raise DeployError(
+                f"Cannot reach the object store at {self.target.describe_release_store()}: {exc}"
+            ) from exc
+        else:
+            answer = "200"
+        raise DeployError(
+            f"The release store {self.target.describe_release_store()} answers anonymous "
+            f"clients ({answer} instead of 403): it keeps removed pages, so it must be private. "
+            "Remove any public-read policy or ACL from DEPLOY_S3_RELEASE_BUCKET."
+        )
+
+    def legacy_records(self) -> list[str]:
+        """Deploy records an earlier version kept in the site bucket (``_deploy/``), readable
+        anonymously there: the first deploy into the release store deletes them."""
+        return list(self.list_keys(DEPLOY_DIR, bucket=self.target.bucket))
+
+    def read_legacy_release(self) -> Release | None:
+        """The live release an earlier version recorded in the site bucket, if any."""
+        found = self.get(POINTER, bucket=self.target.bucket)
+        if found is None:
+            return None
+        release_id = json.loads(found[0]).get("release", "")
+        record = self.get(f"{RELEASES}{release_id}.json", bucket=self.target.bucket)
+        return Release.from_json(record[0]) if record and release_id else None
+
+    def delete_legacy_records(self, keys: list[str]) -> None:
+        self.delete_keys(keys, bucket=self.target.bucket)
+
     # -- objects -------------------------------------------------------------------------------
 
-    def get(self, path: str) -> tuple[bytes, str] | None:
+    def bucket_of(self, path: str) -> str:
+        """Deploy records and stored content live in the release store, the rest in the site."""
+        return self.target.release_bucket if path.startswith(DEPLOY_DIR) else self.target.bucket
+
+    def get(self, path: str, *, bucket: str = "") -> tuple[bytes, str] | None:
         """The bytes and ETag of ``path``, or None when there is no such key."""
         try:
-            response = self._call("get_object", Key=self.target.key(path))
+            response = self._call(
+                "get_object", bucket or self.bucket_of(path), Key=self.target.key(path)
+            )
         except ClientError as exc:
             if _code(exc) in {"NoSuchKey", "404"}:
                 return None
@@ -218,6 +275,7 @@ class Bucket:
         try:
             response = self._call(
                 "put_object",
+                self.bucket_of(path),
                 Key=self.target.key(path),
                 Body=body,
                 ContentType=content_type,
@@ -231,15 +289,17 @@ class Bucket:
         return response["ETag"]
 
     def copy(self, source: str, path: str, item: RemoteFile) -> None:
-        """Server-side copy of a stored object to a live key, with the file's own headers."""
+        """Server-side copy of a stored object (release store) to a live key (site bucket),
+        with the file's own headers."""
         extra: dict[str, Any] = {}
         if item.redirect and self.target.redirect_metadata:
             extra["WebsiteRedirectLocation"] = item.redirect
         try:
             self._call(
                 "copy_object",
+                self.bucket_of(path),
                 Key=self.target.key(path),
-                CopySource={"Bucket": self.target.bucket, "Key": self.target.key(source)},
+                CopySource={"Bucket": self.bucket_of(source), "Key": self.target.key(source)},
                 MetadataDirective="REPLACE",
                 ContentType=item.content_type,
                 CacheControl=item.cache_control,
@@ -249,24 +309,38 @@ class Bucket:
         except ClientError as exc:
             raise self._error(exc, f"copy {source} to {path}") from exc
 
-    def delete_keys(self, paths: list[str]) -> None:
+    def delete_keys(self, paths: list[str], *, bucket: str = "") -> None:
+        if not bucket:
+            for name in sorted({self.bucket_of(path) for path in paths}):
+                self.delete_keys([p for p in paths if self.bucket_of(p) == name], bucket=name)
+            return
         for start in range(0, len(paths), 1000):
             batch = paths[start : start + 1000]
             objects = [{"Key": self.target.key(path)} for path in batch]
             try:
-                response = self._call("delete_objects", Delete={"Objects": objects, "Quiet": True})
+                response = self._call(
+                    "delete_objects", bucket, Delete={"Objects": objects, "Quiet": True}
+                )
             except ClientError as exc:
                 raise self._error(exc, f"delete {len(batch)} keys") from exc
             if response.get("Errors"):
                 first = response["Errors"][0]
                 raise DeployError(f"The store refused to delete {first['Key']}: {first['Message']}")
 
-    def list_keys(self, folder: str) -> Iterator[str]:
+    def delete_if_match(self, path: str, etag: str) -> None:
+        self._call("delete_object", self.bucket_of(path), Key=self.target.key(path), IfMatch=etag)
+
+    def list_keys(self, folder: str, *, bucket: str = "") -> Iterator[str]:
         """Keys below ``folder`` (relative to the prefix); only used on small folders."""
         token: dict[str, str] = {}
         while True:
             try:
-                response = self._call("list_objects_v2", Prefix=self.target.key(folder), **token)
+                response = self._call(
+                    "list_objects_v2",
+                    bucket or self.bucket_of(folder),
+                    Prefix=self.target.key(folder),
+                    **token,
+                )
             except ClientError as exc:
                 raise self._error(exc, f"list {folder}") from exc
             for item in response.get("Contents", ()):
@@ -279,20 +353,26 @@ class Bucket:
         """Abort every unfinished multipart upload below the prefix (only call under the lock)."""
         aborted = 0
         try:
-            response = self._call("list_multipart_uploads", Prefix=self.target.prefix)
-            for upload in response.get("Uploads") or ():
-                self._call("abort_multipart_upload", Key=upload["Key"], UploadId=upload["UploadId"])
-                aborted += 1
+            for bucket in (self.target.bucket, self.target.release_bucket):
+                response = self._call("list_multipart_uploads", bucket, Prefix=self.target.prefix)
+                for upload in response.get("Uploads") or ():
+                    self._call(
+                        "abort_multipart_upload",
+                        bucket,
+                        Key=upload["Key"],
+                        UploadId=upload["UploadId"],
+                    )
+                    aborted += 1
         except ClientError as exc:
             raise self._error(exc, "abort unfinished multipart uploads") from exc
         return aborted
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _call(self, operation: str, **params: Any) -> Any:
+    def _call(self, operation: str, bucket: str, **params: Any) -> Any:
         self.requests += 1
         try:
-            return getattr(self.client, operation)(Bucket=self.target.bucket, **params)
+            return getattr(self.client, operation)(Bucket=bucket, **params)
         except EndpointConnectionError as exc:
             raise DeployError(
                 f"Cannot reach the object store at {self.target.describe()}: {exc}"
@@ -317,7 +397,10 @@ class Bucket:
                 "the bucket."
             )
         if code == "NoSuchBucket":
-            return DeployError(f"The bucket {self.target.bucket!r} does not exist at {where}.")
+            return DeployError(
+                f"The bucket {self.target.bucket!r} or the release store "
+                f"{self.target.release_bucket!r} does not exist at {where}."
+            )
         return DeployError(f"The object store failed to {action} in {where}: {exc}")
 
 

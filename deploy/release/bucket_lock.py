@@ -60,11 +60,7 @@ class DeployLock:
         if not self.etag:
             return
         try:
-            self.bucket.client.delete_object(
-                Bucket=self.bucket.target.bucket,
-                Key=self.bucket.target.key(LOCK),
-                IfMatch=self.etag,
-            )
+            self.bucket.delete_if_match(LOCK, self.etag)
         except Exception:  # noqa: BLE001 — an unreleased lock expires by itself
             return
         finally:

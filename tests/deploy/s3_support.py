@@ -28,6 +28,7 @@ def target_for(store: LocalStore, **overrides) -> Target:
     credentials = store.prepare() if store.process is None else _credentials(store)
     values = {
         "bucket": store.site_bucket,
+        "release_bucket": store.release_bucket,
         "prefix": f"t-{secrets.token_hex(4)}/",
         "endpoint_url": store.endpoint_url,
         "region": "us-east-1",
@@ -52,6 +53,7 @@ def settings_for(target: Target) -> dict:
     return {
         "DEPLOY_S3_ENDPOINT_URL": target.endpoint_url,
         "DEPLOY_S3_BUCKET": target.bucket,
+        "DEPLOY_S3_RELEASE_BUCKET": target.release_bucket,
         "DEPLOY_S3_PREFIX": target.prefix,
         "AWS_ACCESS_KEY_ID": target.access_key,
         "AWS_SECRET_ACCESS_KEY": target.secret_key,
@@ -155,6 +157,7 @@ def manage(args: list[str], target: Target, **env: str):
             "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none",
             "DEPLOY_S3_ENDPOINT_URL": target.endpoint_url,
             "DEPLOY_S3_BUCKET": target.bucket,
+            "DEPLOY_S3_RELEASE_BUCKET": target.release_bucket,
             "DEPLOY_S3_PREFIX": target.prefix,
             "AWS_ACCESS_KEY_ID": target.access_key,
             "AWS_SECRET_ACCESS_KEY": target.secret_key,
@@ -210,6 +213,7 @@ def site_copy_env(seeded_database, folder: Path, target: Target) -> dict[str, st
         "SITE_BUILD_DIR": str(folder / "build"),
         "DEPLOY_S3_ENDPOINT_URL": target.endpoint_url,
         "DEPLOY_S3_BUCKET": target.bucket,
+        "DEPLOY_S3_RELEASE_BUCKET": target.release_bucket,
         "DEPLOY_S3_PREFIX": target.prefix,
         "AWS_ACCESS_KEY_ID": target.access_key,
         "AWS_SECRET_ACCESS_KEY": target.secret_key,

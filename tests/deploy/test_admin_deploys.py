@@ -213,6 +213,7 @@ class ReleasesUnavailableTests(AdminClientMixin, TestCase):
     @override_settings(
         DEPLOY_S3_ENDPOINT_URL="http://127.0.0.1:9",
         DEPLOY_S3_BUCKET="site",
+        DEPLOY_S3_RELEASE_BUCKET="releases",
         AWS_ACCESS_KEY_ID="deployer",
         AWS_SECRET_ACCESS_KEY="not-a-secret",
     )

@@ -88,7 +88,7 @@ def test_removed_pages_are_deleted_and_old_assets_linger_through_the_grace_perio
     result = deploy(v2, target)
 
     assert anonymous_get(target, "topics/nato/index.html")[0] == 404
-    assert result.deleted == 2  # topics/nato: index.html and index.json
+    assert result.deleted == 3  # topics/nato: index.html, index.json; the old search chunk
     old_css = css_path(v1.files())
     assert anonymous_get(target, old_css)[0] == 200, "cached pages may still reference it"
 
@@ -137,7 +137,7 @@ def test_no_delete_when_an_upload_failed_and_a_rerun_finishes(target, builds):
     assert "topics/nato/index.html" in live_keys(target), "nothing deleted after a failure"
 
     result = deploy(v2, target)
-    assert result.deleted == 2
+    assert result.deleted == 3  # topics/nato (2 files) and the old search chunk
     assert {path: live_keys(target)[path] for path in v2.files()} == v2.files()
 
 

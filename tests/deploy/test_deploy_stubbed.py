@@ -16,6 +16,7 @@ pytestmark = pytest.mark.dbless
 
 TARGET = Target(
     bucket="site",
+    release_bucket="releases",
     prefix="www/",
     endpoint_url="",
     region="us-east-1",
@@ -38,7 +39,7 @@ def test_redirect_stubs_carry_s3_redirect_metadata_when_enabled():
             {
                 "Bucket": "site",
                 "Key": "www/old/index.html",
-                "CopySource": {"Bucket": "site", "Key": "www/_deploy/objects/" + "ab" * 32},
+                "CopySource": {"Bucket": "releases", "Key": "www/_deploy/objects/" + "ab" * 32},
                 "MetadataDirective": "REPLACE",
                 "ContentType": "text/html; charset=utf-8",
                 "CacheControl": "public, max-age=60",

@@ -1,5 +1,7 @@
 """Publish to live: editor actions become sync requests, and a sync brings the bucket up to date."""
 
+import gzip
+import json
 import shutil
 import tempfile
 from datetime import timedelta
@@ -23,7 +25,7 @@ from deploy.models import SiteSync, SyncRequest
 
 from .. import factories as f
 from ..base import SiteTestCase
-from .s3_support import anonymous_get, settings_for, target_for
+from .s3_support import anonymous_get, live_keys, settings_for, target_for
 
 
 def queued_syncs() -> int:
@@ -168,6 +170,49 @@ class SyncToBucketTests(SiteTestCase):
         self.assertEqual(anonymous_get(self.target, "about/index.html")[0], 404)
         self.assertNotIn(b"Restraint now", anonymous_get(self.target, "op-eds/feed.xml")[1])
         self.assertNotIn(b"restraint-now", anonymous_get(self.target, "sitemap.xml")[1])
+
+    def _indexed_urls(self) -> set[str]:
+        """The URLs of every page the deployed search index holds (its fragments)."""
+        return {
+            json.loads(gzip.decompress(data)[len(b"pagefind_dcd") :])["url"]
+            for path, data in live_keys(self.target).items()
+            if path.startswith("pagefind/fragment/")
+        }
+
+    def test_an_unpublished_page_leaves_search_in_the_same_sync(self):
+        op_ed = f.OpEdPageFactory(parent=self.op_eds, title="Going away", slug="going-away")
+        sync.perform_sync(holder="test")  # the first sync indexes inline
+        self.assertIn(op_ed.url, self._indexed_urls())
+        DBTaskResult.objects.all().delete()
+
+        op_ed.unpublish()
+        done = sync.perform_sync(holder="test")
+
+        self.assertEqual(done.state, SiteSync.State.SUCCEEDED, done.error)
+        self.assertNotIn(op_ed.url, self._indexed_urls())
+        self.assertIn(self.op_eds.url, self._indexed_urls(), "the rest stays findable")
+        self.assertIsNotNone(done.search_indexed_at)
+        self.assertFalse(DBTaskResult.objects.filter(task_path="deploy.live.sync.index_site"))
+
+    def test_an_index_made_before_a_page_left_is_never_installed(self):
+        sync.perform_sync(holder="test")
+        op_ed = f.OpEdPageFactory(parent=self.op_eds, title="Going away", slug="going-away")
+        sync.perform_sync(holder="test")  # its search step follows
+        real_run = search_index._run
+
+        def pagefind(*args):
+            real_run(*args)  # the index now holds the op-ed; meanwhile it is unpublished
+            if op_ed.live:  # (the removing sync indexes through this too)
+                op_ed.unpublish()
+                removing = sync.perform_sync(holder="other")
+                self.assertEqual(removing.state, SiteSync.State.SUCCEEDED, removing.error)
+
+        with mock.patch.object(search_index, "_run", pagefind):
+            message = sync.run_search(holder="test")
+
+        self.assertIn("not installed", message)
+        self.assertNotIn(op_ed.url, self._indexed_urls())
+        self.assertEqual(sync.run_search(holder="test"), "Search index up to date.")
 
     def test_the_search_step_follows_outside_the_sync_lease(self):
         sync.perform_sync(holder="test")  # the first sync indexes inline

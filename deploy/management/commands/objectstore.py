@@ -14,8 +14,8 @@ from deploy.local.objectstore import DEFAULT_S3_PORT, Identity, LocalStore
 
 class Command(BaseCommand):
     help = (
-        "Run a local S3 server on 127.0.0.1 with the site bucket (anonymous read-only) and a "
-        "private media bucket; authentication on. Ctrl-C stops it."
+        "Run a local S3 server on 127.0.0.1 with the site bucket (anonymous read-only), a "
+        "private release store and a private media bucket; authentication on. Ctrl-C stops it."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,6 +36,7 @@ class Command(BaseCommand):
             Path(dir),
             s3_port=port,
             site_bucket=settings.DEPLOY_S3_BUCKET or "site",
+            release_bucket=settings.DEPLOY_S3_RELEASE_BUCKET or "releases",
             deployer=deployer,
         )
         if wait_ready:
@@ -50,7 +51,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             f"Object store at {store.endpoint_url}: bucket {store.site_bucket!r} (anonymous "
-            f"read-only), bucket {store.media_bucket!r} (private). Credentials in "
+            f"read-only), buckets {store.media_bucket!r} and {store.release_bucket!r} "
+            "(private). Credentials in "
             f"{Path(dir) / 'credentials.json'}; log in {Path(dir) / 'weed.log'}. Ctrl-C stops it."
         )
         signal.signal(signal.SIGTERM, lambda *_: store.stop())
