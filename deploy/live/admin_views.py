@@ -30,6 +30,7 @@ from cms.visibility import visible
 from deploy.errors import DeployError
 from deploy.live.sync import request_sync, rollback_site
 from deploy.models import SiteSync, SyncRequest
+from deploy.release.apply import Options, rollback
 from deploy.release.history import ReleaseRow, list_releases
 
 DEPLOY_PERMISSION = "deploy.deploy_site"
@@ -155,6 +156,14 @@ class RollbackView(DeployPermissionRequired, WagtailAdminTemplateMixin, Template
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["release_id"] = self.target
+        # What the rollback would leave out, before it runs: the same dry run as the command.
+        try:
+            preview = rollback(self.target, Options(dry_run=True))
+        except DeployError as exc:
+            context["preview_error"] = str(exc)
+        else:
+            context["left_out"] = preview.left_out
+            context["restores"] = preview.restored_from
         return context
 
     def post(self, request: HttpRequest) -> HttpResponse:

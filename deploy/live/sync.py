@@ -310,11 +310,15 @@ def perform_rollback(
         sync.state, sync.finished_at, sync.error = SiteSync.State.FAILED, timezone.now(), str(exc)
         sync.save()
         return sync
+    # The release asked for (whose deploy read the content that is live now), even when the
+    # rollback recorded a release of its own without the pages that are not public now.
     sync.release_id, sync.uploaded, sync.deleted = (
-        result.release_id,
+        result.restored_from or result.release_id,
         result.uploaded,
         result.deleted,
     )
+    if result.left_out:
+        sync.trigger += f" ({len(result.left_out)} pages not public now left out)"
     sync.state, sync.finished_at = SiteSync.State.SUCCEEDED, timezone.now()
     sync.save()
     return sync

@@ -35,6 +35,7 @@ from deploy.release import cdn
 from deploy.release.bucket import OBJECTS, Bucket, Pointer, Release, RemoteFile, sha256_checksum
 from deploy.release.bucket_lock import DeployLock
 from deploy.release.faults import checkpoint
+from deploy.release.restore import restore_scope
 from deploy.release.target import Target, s3_client
 
 PHASES = ("assets", "data", "html", "home", "sitemap")
@@ -104,6 +105,9 @@ class DeployResult:
     already_live: bool = False
     plan: list[str] = field(default_factory=list)
     verb: str = "Deployed"
+    restored_from: str = ""  # a rollback: the release it restored
+    left_out: list[str] = field(default_factory=list)  # pages a rollback did not restore
+    brought_back: list[str] = field(default_factory=list)  # … restored with --include-removed
 
     def summary(self) -> str:
         if self.dry_run:
@@ -112,10 +116,17 @@ class DeployResult:
             head = f"Already live ({self.release_id}), nothing changed:"
         else:
             head = f"{self.verb} release {self.release_id}:"
+        if self.restored_from and self.restored_from != self.release_id:
+            head = head[:-1] + f" (from release {self.restored_from}):"
+        scope = ""
+        if self.left_out:
+            scope = f" {len(self.left_out)} pages not public now left out."
+        if self.brought_back:
+            scope = f" {len(self.brought_back)} pages not public now brought back."
         return (
             f"{head} {self.uploaded} uploaded, {self.unchanged} unchanged, {self.deleted} "
             f"deleted, {self.bytes / 1_000_000:.1f} MB, {self.requests} requests, "
-            f"{self.seconds:.1f} s."
+            f"{self.seconds:.1f} s.{scope}"
         )
 
 
@@ -161,16 +172,25 @@ def _deploy_locked(build: Path, options: Options, target: Target | None) -> Depl
 
 
 def rollback(
-    release_id: str | None, options: Options, target: Target | None = None
+    release_id: str | None,
+    options: Options,
+    target: Target | None = None,
+    *,
+    include_removed: bool = False,
 ) -> DeployResult:
-    """Make an earlier release live again from the bucket alone (default: the one before)."""
+    """Make an earlier release live again from the bucket alone (default: the one before),
+    without the pages that are not public now (deploy.release.restore) unless
+    ``include_removed``; what a takedown withdrew is never restored."""
     target = target or Target.from_settings()
     bucket = Bucket(s3_client(target), target)
     pointer = bucket.read_pointer()
     recorded = bucket.release_ids()
     restorable = [rid for rid, complete in recorded.items() if complete]
+    live = bucket.read_release(pointer.release) if pointer.release else None
     if release_id is None:
-        earlier = [rid for rid in restorable if rid < pointer.release]
+        # Before the live release, or before the one a rollback made it from.
+        base = (live.restores if live else "") or pointer.release
+        earlier = [rid for rid in restorable if rid < base]
         if not earlier:
             raise DeployError("There is no earlier release to roll back to.")
         release_id = earlier[-1]
@@ -181,8 +201,31 @@ def rollback(
     release = bucket.read_release(release_id)
     if release is None:
         raise DeployError(f"The record of release {release_id} is missing from the bucket.")
-    release.complete = True
-    return apply_release(release, options, target, source=None, verb="Rolled back to")
+    scope = restore_scope(bucket, release, live, include_removed=include_removed)
+    if scope.changed(release):
+        # A release of its own: records never change once written.
+        release = Release(
+            id=new_release_id(),
+            created=_now().isoformat(),
+            trigger=f"{options.trigger} (release {release_id} without pages not public now)"
+            if options.trigger
+            else f"Release {release_id} without pages not public now",
+            files=scope.files,
+            restores=release_id,
+        )
+    else:
+        release.complete = True
+    result = apply_release(release, options, target, source=None, verb="Rolled back to")
+    result.restored_from = release_id
+    result.left_out = [] if include_removed else scope.left_out
+    result.brought_back = scope.left_out if include_removed else []
+    result.plan = [
+        *(f"left out  {url}  (not public now)" for url in result.left_out),
+        *(f"bring back  {url}  (not public now: --include-removed)" for url in result.brought_back),
+        *(f"withdrawn  /{path}  (taken down: never restored)" for path in scope.withdrawn),
+        *result.plan,
+    ]
+    return result
 
 
 def new_release_id() -> str:

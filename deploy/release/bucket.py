@@ -11,6 +11,7 @@ configured prefix, in each bucket::
               _deploy/releases/<id>.done  written once that release went live whole
               _deploy/current.json        the pointer: the live release (switched with If-Match)
               _deploy/lock.json           the deploy lock (If-None-Match, with an expiry)
+              _deploy/withdrawn.json      paths taken down, never restored by a rollback
 
 Live keys are server-side copies from the release store (``copy``), so content is uploaded once.
 """
@@ -40,6 +41,7 @@ from deploy.release.target import Target, anonymous_s3_client
 DEPLOY_DIR = "_deploy/"
 POINTER = DEPLOY_DIR + "current.json"
 LOCK = DEPLOY_DIR + "lock.json"
+WITHDRAWN = DEPLOY_DIR + "withdrawn.json"  # paths taken down (manage.py takedown): never restored
 RELEASES = DEPLOY_DIR + "releases/"
 OBJECTS = DEPLOY_DIR + "objects/"
 RECORD_CACHE = "no-store"
@@ -67,6 +69,7 @@ class Release:
     trigger: str
     files: dict[str, RemoteFile] = field(default_factory=dict)
     complete: bool = False  # went live whole at least once (its objects are all stored)
+    restores: str = ""  # a rollback's own release: the release it was made from
 
     @property
     def size(self) -> int:
@@ -79,13 +82,21 @@ class Release:
             "trigger": self.trigger,
             "files": self.files,  # orjson writes dataclasses as objects, fields in order
         }
+        if self.restores:
+            data["restores"] = self.restores
         return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
 
     @classmethod
     def from_json(cls, raw: bytes) -> Release:
         data = orjson.loads(raw)
         files = {path: RemoteFile(**item) for path, item in data["files"].items()}
-        return cls(id=data["id"], created=data["created"], trigger=data["trigger"], files=files)
+        return cls(
+            id=data["id"],
+            created=data["created"],
+            trigger=data["trigger"],
+            files=files,
+            restores=data.get("restores", ""),
+        )
 
 
 @dataclass

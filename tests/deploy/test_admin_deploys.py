@@ -3,6 +3,7 @@
 from datetime import timedelta
 from unittest import mock
 
+import pytest
 from django.contrib.auth.models import Group, User
 from django.test import TestCase, override_settings
 from django.urls import reverse
@@ -14,10 +15,12 @@ from wagtail.models import ModelLogEntry, Page, PageViewRestriction, Site
 
 from deploy.live.admin_views import static_site_status
 from deploy.models import SiteSync, SyncRequest
+from deploy.release.apply import Options, deploy_build
 from deploy.release.history import ReleaseRow
 
 from .. import factories as f
 from ..base import SiteTestCase
+from .s3_support import anonymous_get, settings_for, target_for
 
 INDEX = "/admin/deploys/"
 DEPLOY_NOW = "/admin/deploys/deploy/"
@@ -337,3 +340,23 @@ class StaticSiteStatusTests(SiteTestCase):
         self.assertEqual(
             (status.state, status.detail), ("live", f"Release {OLD}, restored by a rollback")
         )
+
+
+class RollbackPreviewTests(AdminClientMixin, TestCase):
+    """The Roll back button shows, before anything runs, the pages it will not restore."""
+
+    @pytest.fixture(autouse=True)
+    def _releases(self, store, builds):
+        self.target = target_for(store)
+        pages = ["op-eds/a", "topics/nato"]
+        self.v1 = deploy_build(builds("v1").write(1, pages).root, Options(), self.target)
+        deploy_build(builds("v2").write(2, pages[:1]).root, Options(), self.target)
+        with override_settings(**settings_for(self.target)):
+            yield
+
+    def test_the_confirmation_lists_the_pages_that_are_not_public_now(self):
+        self.sign_in(user_in("Deployers", "deployer"))
+        confirm = self.client.get(ROLLBACK, {"release_id": self.v1.release_id})
+        self.assertContains(confirm, "This page is not public now and will not be restored:")
+        self.assertContains(confirm, "<li><code>/topics/nato/</code></li>", html=True)
+        self.assertEqual(anonymous_get(self.target, "topics/nato/index.html")[0], 404)

@@ -1,4 +1,5 @@
-"""`manage.py rollback [RELEASE_ID]`: restore a recorded release from the bucket alone."""
+"""`manage.py rollback [RELEASE_ID] [--include-removed]`: restore a recorded release from the
+bucket alone, without the pages that are not public now (listed) unless asked."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Print the plan only.")
         parser.add_argument("--max-deletes", type=int, default=None)
         parser.add_argument("--quiet", action="store_true", help="Only the summary line.")
+        parser.add_argument(
+            "--include-removed",
+            action="store_true",
+            help="Also restore pages that are not public now (never what a takedown withdrew).",
+        )
 
     def handle(
         self,
@@ -30,6 +36,7 @@ class Command(BaseCommand):
         dry_run: bool,
         max_deletes: int | None,
         quiet: bool,
+        include_removed: bool,
         **options: Any,
     ) -> None:
         limit = settings.DEPLOY_MAX_DELETES if max_deletes is None else max_deletes
@@ -40,7 +47,7 @@ class Command(BaseCommand):
             progress=progress_bar("requests", enabled=not quiet and not dry_run),
         )
         try:
-            result = rollback(release_id, options_)
+            result = rollback(release_id, options_, include_removed=include_removed)
         except DeployError as exc:
             raise CommandError(f"Rollback stopped: {exc}") from exc
         for line in result.plan:
