@@ -14,6 +14,7 @@ from wagtail.log_actions import LogActionRegistry, LogFormatter
 
 from deploy.live import admin_views
 from deploy.live.admin_views import DEPLOY_NOW_ACTION, ROLLBACK_ACTION, can_deploy
+from deploy.live.takedown import TAKEDOWN_ACTION
 
 
 class DeploysMenuItem(MenuItem):
@@ -49,6 +50,17 @@ def register_deploy_log_actions(actions: LogActionRegistry) -> None:
         gettext_lazy("Deploy now"),
         gettext_lazy("Asked the worker to deploy the static site"),
     )
+
+    @actions.register_action(TAKEDOWN_ACTION)
+    class TakedownFormatter(LogFormatter):
+        label = gettext_lazy("Take down")
+
+        def format_message(self, log_entry: Any) -> str:
+            data = log_entry.data or {}
+            return _("Took %(path)s down from the site and every kept release: %(reason)s") % {
+                "path": data.get("path", ""),
+                "reason": data.get("reason") or _("no reason given"),
+            }
 
     @actions.register_action(ROLLBACK_ACTION)
     class RollbackFormatter(LogFormatter):

@@ -142,7 +142,8 @@ def perform_sync(
         indexed = not _has_search_index(output) or built.removed_pages
         if indexed:
             build_search_index(output)
-        deployed = deploy_build(output, Options(trigger=sync.trigger[:500]))
+        # The release record leaves the database: ids and neutral words, never a title.
+        deployed = deploy_build(output, Options(trigger=_neutral_trigger(sync, covered)))
     except Exception as exc:  # noqa: BLE001 — recorded, retried and reported
         logger.exception("Site sync failed")
         _failed(sync, exc)
@@ -240,7 +241,7 @@ def _index_and_deploy(output: Path, latest: SiteSync, holder: str) -> str:
     "stale" (pages left the site while Pagefind ran: never installed)."""
     prepared = prepare_search_index(output)
     try:
-        _wait_for_lease(SYNC_LEASE, holder, after_waiting_syncs=True)
+        wait_for_lease(SYNC_LEASE, holder, after_waiting_syncs=True)
         try:
             try:
                 install_search_index(output, prepared)
@@ -258,7 +259,7 @@ def _index_and_deploy(output: Path, latest: SiteSync, holder: str) -> str:
         prepared.discard()
 
 
-def _wait_for_lease(
+def wait_for_lease(
     name: str, holder: str, timeout: float | None = None, *, after_waiting_syncs: bool = False
 ) -> None:
     """Take the lease ``name``; with ``after_waiting_syncs``, not while a change waits for its
@@ -371,6 +372,15 @@ def _failures_in_a_row() -> int:
 def _has_search_index(output: Path) -> bool:
     manifest = Manifest.load(output)
     return manifest is not None and any(p.startswith("pagefind/") for p in manifest.entries)
+
+
+def _neutral_trigger(sync: SiteSync, covered: list[SyncRequest]) -> str:
+    """``sync 12 by user 7: pages 22, 31`` (the admin's sync history says what they were)."""
+    who = f" by user {sync.user_id}" if sync.user_id else ""
+    pages = sorted({r.page_id for r in covered if r.page_id})
+    shown = ", ".join(str(pk) for pk in pages[:20]) + (" …" if len(pages) > 20 else "")
+    what = f": pages {shown}" if pages else f": {len(covered)} changes" if covered else ""
+    return f"sync {sync.pk}{who}{what}"
 
 
 def _describe(requests: list[SyncRequest]) -> str:

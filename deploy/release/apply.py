@@ -198,7 +198,7 @@ def rollback(
         raise DeployError(f"No release {release_id!r} in the bucket; see `manage.py releases`.")
     if release_id not in restorable:
         raise DeployError(f"Release {release_id} never went live whole, so it cannot be restored.")
-    release = bucket.read_release(release_id)
+    release = bucket.read_release(release_id, fresh=True)  # a takedown may have rewritten it
     if release is None:
         raise DeployError(f"The record of release {release_id} is missing from the bucket.")
     scope = restore_scope(bucket, release, live, include_removed=include_removed)

@@ -159,11 +159,12 @@ class Bucket:
         pointer.etag = etag
         return pointer
 
-    def read_release(self, release_id: str) -> Release | None:
-        """A release record; records never change once written, so the last few read or
-        written by this process are kept (a worker deploys every few seconds)."""
+    def read_release(self, release_id: str, *, fresh: bool = False) -> Release | None:
+        """A release record; records change only by a takedown (``rewrite_release``), so the
+        last few read or written by this process are kept (a worker deploys every few seconds);
+        ``fresh`` reads it from the store whatever is kept (a rollback does)."""
         cache_key = (self.target.endpoint_url, self.target.bucket, self.target.prefix, release_id)
-        if (cached := _recent_releases.get(cache_key)) is not None:
+        if not fresh and (cached := _recent_releases.get(cache_key)) is not None:
             return replace(cached, files=dict(cached.files))
         found = self.get(f"{RELEASES}{release_id}.json")
         if found is None:
@@ -177,6 +178,11 @@ class Bucket:
         self.put(key, release.to_json(), "application/json", RECORD_CACHE)
         cache_key = (self.target.endpoint_url, self.target.bucket, self.target.prefix, release.id)
         self._remember(cache_key, replace(release, files=dict(release.files), complete=False))
+
+    def rewrite_release(self, release: Release) -> None:
+        """Replace a kept release's record: only a takedown does. Other processes may keep the
+        old record for a while; rollbacks read records fresh and skip withdrawn paths."""
+        self.write_release(release)
 
     def release_hashes(self, release_id: str) -> frozenset[str] | None:
         """The content hashes a release record names (None if it is gone). Garbage collection

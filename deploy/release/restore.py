@@ -32,7 +32,7 @@ class RestoreScope:
     files: dict[str, RemoteFile]
     left_out: list[str] = field(default_factory=list)  # URL paths of pages not restored
     kept_live: list[str] = field(default_factory=list)  # files whose live version was kept
-    withdrawn: list[str] = field(default_factory=list)  # paths a takedown withdrew
+    withdrawn: list[str] = field(default_factory=list)  # paths takedowns withdrew (all of them)
 
     def changed(self, earlier: Release) -> bool:
         return self.files != earlier.files
@@ -62,7 +62,7 @@ def restore_scope(
     """The files a rollback to ``earlier`` makes live, and what it leaves out and why."""
     withdrawn = read_withdrawn(bucket)
     files = {path: item for path, item in earlier.files.items() if path not in withdrawn}
-    scope = RestoreScope(files, withdrawn=sorted(set(earlier.files) & set(withdrawn)))
+    scope = RestoreScope(files, withdrawn=sorted(withdrawn))
     live_files = live.files if live else {}
     gone = sorted(
         path
