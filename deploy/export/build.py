@@ -46,6 +46,8 @@ class BuildResult:
     seconds: float = 0.0
     rendered_paths: list[str] = field(default_factory=list)
     removed_paths: list[str] = field(default_factory=list)
+    # Links typed in rich text that lead to no output: reported, not fatal (validate).
+    dead_editor_links: list[str] = field(default_factory=list)
 
     @property
     def removed_pages(self) -> bool:
@@ -54,11 +56,16 @@ class BuildResult:
 
     def summary(self) -> str:
         rate = self.rendered / self.seconds if self.seconds else 0.0
-        return (
+        text = (
             f"Built {self.output}: {self.rendered} rendered, {self.reused} reused, "
             f"{self.removed} removed in {self.seconds:.1f} s ({rate:.0f} outputs/s, "
             f"{self.pages} public pages)."
         )
+        if self.dead_editor_links:
+            count = len(self.dead_editor_links)
+            links = "editor link points" if count == 1 else "editor links point"
+            text += f" Warning: {count} {links} nowhere (see the admin's Broken links report)."
+        return text
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,9 @@ def build_site(
         staging = output_folder.staging_path(output)
         staging.mkdir(parents=True)
         try:
-            plan, manifest, written, reused = _build(output, staging, previous, jobs, progress)
+            plan, manifest, written, reused, dead = _build(
+                output, staging, previous, jobs, progress
+            )
             if previous is None:
                 output_folder.link_all(_search_index(manifest), output, staging)
                 output_folder.swap(staging, output)
@@ -113,6 +122,7 @@ def build_site(
         pages=len(plan.urls),
         seconds=time.perf_counter() - started,
         rendered_paths=sorted(item.path for item in written),
+        dead_editor_links=dead,
     )
 
 
@@ -122,9 +132,10 @@ def _build(
     previous: Manifest | None,
     jobs: int,
     progress: Progress | None,
-) -> tuple[Plan, Manifest, list[Written], dict[str, Entry]]:
+) -> tuple[Plan, Manifest, list[Written], dict[str, Entry], list[str]]:
     """Render what changed into ``staging`` and make the new manifest (validated, written to
-    ``staging``); outputs reused from ``output`` stay where they are."""
+    ``staging``); outputs reused from ``output`` stay where they are. Also returns the
+    validator's warnings (editors' links that lead nowhere)."""
     now = timezone.now()
     with assets.hashed_static() as static_root, render_session(now):
         with cycle_gc.lasting():
@@ -150,9 +161,9 @@ def _build(
     # Reused outputs passed the previous build's checks; if every output they could link to
     # is still there, they still pass.
     nothing_removed = previous is not None and previous.entries.keys() <= manifest.entries.keys()
-    validate(staging, manifest, checked=reused if nothing_removed else ())
+    dead = validate(staging, manifest, checked=reused if nothing_removed else ())
     (staging / MANIFEST_NAME).write_bytes(manifest.to_bytes())
-    return plan, manifest, written, reused
+    return plan, manifest, written, reused, dead
 
 
 def _manifest(

@@ -223,6 +223,58 @@ class FailClosedTests(BuildTestCase):
         self.assertTrue((self.output / "linked/index.html").exists())  # the last good build
 
 
+class ContentNeverStopsTheSiteTests(BuildTestCase):
+    """One page's rich text cannot fail the whole build."""
+
+    def test_a_link_to_an_unpublished_page_builds_as_text(self):
+        target = f.StandardPageFactory(parent=self.home, title="Target", slug="target")
+        text = f'<p>Read <a linktype="page" id="{target.pk}">the target</a>.</p>'
+        f.StandardPageFactory(
+            parent=self.home, slug="linking", body=[("paragraph", RichText(text))]
+        )
+        target.unpublish()
+        result = self.build()
+        html = (self.output / "linking/index.html").read_text()
+        self.assertIn("<p>Read the target.</p>", html)
+        self.assertNotIn("/target/", html)
+        self.assertEqual(result.dead_editor_links, [])
+
+    def test_a_dead_link_an_editor_typed_is_a_warning(self):
+        text = (
+            '<p><a href="/briefs/does-not-exist/">gone</a> <a href="/about/">fine</a>'
+            ' <a href="/nowhere/#x">also gone</a></p>'
+        )
+        f.StandardPageFactory(
+            parent=self.home, slug="linking", body=[("paragraph", RichText(text))]
+        )
+        result = self.build()
+        self.assertEqual(
+            result.dead_editor_links,
+            [
+                "linking/index.html: editor link to /briefs/does-not-exist/index.html",
+                "linking/index.html: editor link to /nowhere/index.html",
+            ],
+        )
+        self.assertIn(
+            "Warning: 2 editor links point nowhere (see the admin's Broken links report).",
+            result.summary(),
+        )
+        html = (self.output / "linking/index.html").read_text()
+        self.assertIn('<a href="/briefs/does-not-exist/" data-rich-text-link="">gone</a>', html)
+        # Reused by an incremental build, the page is still reported.
+        self.assertEqual(self.build().dead_editor_links, result.dead_editor_links)
+
+    def test_the_build_command_prints_the_warning(self):
+        text = '<p><a href="/briefs/does-not-exist/">gone</a></p>'
+        f.StandardPageFactory(
+            parent=self.home, slug="linking", body=[("paragraph", RichText(text))]
+        )
+        out = io.StringIO()
+        call_command("build", output=str(self.output), stdout=out)
+        self.assertIn("1 editor link points nowhere", out.getvalue())
+        self.assertIn("linking/index.html: editor link to /briefs/does-not-exist/", out.getvalue())
+
+
 class VisibilityMatrixTests(BuildTestCase):
     """A unique canary in each non-public page: none may reach any output file."""
 

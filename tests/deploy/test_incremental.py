@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction, Site
+from wagtail.rich_text import RichText
 
 from deploy.export.build import build_site
 from home.models import SiteSettings
@@ -226,6 +227,35 @@ class ChangeKindTests(IncrementalTestCase):
             self.about.move(section, pos="last-child")
 
         change()
+        self.assert_incremental_equals_full()
+
+    def test_unpublish_a_page_that_rich_text_links_to(self):
+        """A links to B in rich text; B unpublished: A is rendered again with B's link text but
+        no link (the build passes), and editing B's content alone does not re-render A."""
+        about = fresh(self.about)
+        about.body = [
+            (
+                "paragraph",
+                RichText(f'<p>See <a linktype="page" id="{self.brief.pk}">the brief</a>.</p>'),
+            )
+        ]
+        about.save_revision().publish()
+        build_site(self.tmp / "incremental")
+        html = (self.tmp / "incremental" / "about/index.html").read_text()
+        self.assertIn(f'<a href="{self.brief.url}">the brief</a>', html)
+
+        brief = fresh(self.brief)
+        brief.dek = "Only the content changed."
+        brief.save_revision().publish()
+        result = build_site(self.tmp / "incremental")
+        self.assertNotIn("about/index.html", result.rendered_paths)
+
+        fresh(self.brief).unpublish()
+        result = build_site(self.tmp / "incremental")
+        self.assertIn("about/index.html", result.rendered_paths)
+        html = (self.tmp / "incremental" / "about/index.html").read_text()
+        self.assertIn("<p>See the brief.</p>", html)
+        self.assertNotIn(self.brief.url, html)
         self.assert_incremental_equals_full()
 
     def test_restrict(self):

@@ -32,3 +32,6 @@ class Command(BaseCommand):
         except BuildError as exc:
             raise CommandError(f"Build failed, nothing changed in {output}: {exc}") from exc
         self.stdout.write(result.summary())
+        if not quiet:
+            for warning in result.dead_editor_links:
+                self.stdout.write(f"  {warning}")
