@@ -16,6 +16,8 @@ WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# A load balancer probes the instance over plain HTTP: the health endpoints answer it there.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -29,3 +31,17 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+
+# The admin's own static files, served by the application server itself (no separate web
+# server to configure): WhiteNoise right after SecurityMiddleware (so HTTPS redirect and HSTS
+# still come first), content-hashed names cached for ten years, gzip copies made by
+# collectstatic. Development and tests keep Django's plain storage (no collectstatic needed).
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
