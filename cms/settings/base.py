@@ -238,3 +238,7 @@ SYNC_QUIET_SECONDS = float(env("SYNC_QUIET_SECONDS", "1"))  # wait for a burst t
 SYNC_MAX_WAIT_SECONDS = float(env("SYNC_MAX_WAIT_SECONDS", "15"))  # ...but never longer
 SYNC_MAX_ATTEMPTS = int(env("SYNC_MAX_ATTEMPTS", "5"))
 SYNC_BUILD_JOBS = int(env("SYNC_BUILD_JOBS", "1"))
+# Workers record a heartbeat this often; a worker not seen for HEALTH_WORKER_SEEN_SECONDS counts
+# as gone (the Site deploys view warns, /healthz/ready answers 503).
+WORKER_HEARTBEAT_SECONDS = float(env("WORKER_HEARTBEAT_SECONDS", "5"))
+HEALTH_WORKER_SEEN_SECONDS = int(env("HEALTH_WORKER_SEEN_SECONDS", "120"))
