@@ -242,3 +242,10 @@ SYNC_BUILD_JOBS = int(env("SYNC_BUILD_JOBS", "1"))
 # as gone (the Site deploys view warns, /healthz/ready answers 503).
 WORKER_HEARTBEAT_SECONDS = float(env("WORKER_HEARTBEAT_SECONDS", "5"))
 HEALTH_WORKER_SEEN_SECONDS = int(env("HEALTH_WORKER_SEEN_SECONDS", "120"))
+# /healthz/ready (cms.health): each check a dotted path to a callable that returns True or
+# raises. Those of the object store and the worker live in deploy, which cms does not import.
+HEALTH_READINESS_CHECKS = {
+    "database": "cms.health.check_database",
+    "object_store": "deploy.health.check_object_store",
+    "worker": "deploy.health.check_worker",
+}
