@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from PIL import Image as PILImage
 
 from cms.env import env, env_bool
@@ -248,4 +249,24 @@ HEALTH_READINESS_CHECKS = {
     "database": "cms.health.check_database",
     "object_store": "deploy.health.check_object_store",
     "worker": "deploy.health.check_worker",
+}
+
+# Logs go to stderr, for the supervisor (systemd's journal, the container runtime) to keep:
+# plain text, or one JSON object a line with LOG_FORMAT=json (cms/log_format.py).
+LOG_FORMAT = env("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "cms.log_format.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own (request errors among them) through the one handler, once.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -39,7 +39,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, interval: float, schedule_every: float, **options: Any) -> None:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
         me = worker_id()
         stop = threading.Event()
         ticker = threading.Thread(
