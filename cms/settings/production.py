@@ -1,7 +1,5 @@
 """Production: every secret and host from the environment, no insecure defaults."""
 
-import dj_database_url
-
 from cms.env import env, env_bool, env_list
 
 from .base import *  # noqa: F403
@@ -9,7 +7,9 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
-DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+# Required here; base.py has parsed it already (with SQLite's locking options, which the web
+# and worker processes need when they share a SQLite file).
+env("DATABASE_URL")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 SITE_BASE_URL = env("SITE_BASE_URL").rstrip("/")
 WAGTAILAPI_BASE_URL = SITE_BASE_URL

@@ -19,7 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from deploy.live import heartbeat, leases
@@ -66,8 +66,18 @@ class Command(BaseCommand):
         finally:
             stop.set()
             beating.join(timeout=10)  # its last beat must not land after the row is removed
-            close_old_connections()
+            self._forget(me)
+
+    @staticmethod
+    def _forget(me: str) -> None:
+        """Remove the heartbeat on a clean stop. The stop signal may have cut a transaction
+        short half way (django-tasks-db exits from its signal handler), so on a fresh
+        connection; should even that fail, the row merely ages past the limit."""
+        try:
+            connections.close_all()
             heartbeat.forget(me)
+        except Exception:  # noqa: BLE001 — exiting anyway; the heartbeat expires on its own
+            logger.warning("Worker heartbeat not removed", exc_info=True)
 
     @staticmethod
     def _queue(names: list[str], interval: float, worker_id: str) -> Worker:
