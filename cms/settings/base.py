@@ -268,5 +268,7 @@ LOGGING = {
     "loggers": {
         # Django's own (request errors among them) through the one handler, once.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Its start-up banner at every command; lockouts are warnings and still show.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ..deploy.conftest import store  # noqa: F401 — the session's SeaweedFS
-from ..deploy.s3_support import target_for
+from ..deploy.s3_support import start_store, target_for
 from .support import PYTHON, ROOT, manage, production_env
 
 # Its own SQLite file and settings module, whatever the suite's database: run once.
@@ -78,9 +77,11 @@ def stop(process: subprocess.Popen, sig: signal.Signals) -> tuple[int, float]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, store) -> Iterator[dict[str, str]]:  # noqa: F811
-    """A migrated production database with collected static files, deploying to the store."""
+def site(tmp_path_factory) -> Iterator[dict[str, str]]:
+    """A migrated production database with collected static files, deploying to a SeaweedFS of
+    this module's own (stopped after it, not kept for the session)."""
     folder = tmp_path_factory.mktemp("production")
+    store = start_store(folder / "objectstore")
     target = target_for(store)
     env = production_env(
         folder,
@@ -93,9 +94,12 @@ def site(tmp_path_factory, store) -> Iterator[dict[str, str]]:  # noqa: F811
         WORKER_HEARTBEAT_SECONDS="1",
         LOG_FORMAT="json",
     )
-    manage(env, "migrate", "--no-input", "-v0", timeout=600)
-    manage(env, "collectstatic", "--no-input", "-v0")
-    yield env
+    try:
+        manage(env, "migrate", "--no-input", "-v0", timeout=600)
+        manage(env, "collectstatic", "--no-input", "-v0")
+        yield env
+    finally:
+        store.stop()
 
 
 def start(argv: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
