@@ -7,10 +7,13 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import twofactor, views
+from cms import health, twofactor, views
 from cms.api import api_router
 
 urlpatterns = [
+    # For load balancers and supervisors (cms/health.py): exempt from the HTTPS redirect.
+    path("healthz/live", health.live, name="healthz_live"),
+    path("healthz/ready", health.ready, name="healthz_ready"),
     # Listed before the admin so no admin route can shadow the two-factor pages.
     path("admin/2fa/", include(twofactor.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),

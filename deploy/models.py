@@ -95,3 +95,21 @@ class Lease(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class WorkerHeartbeat(models.Model):
+    """A running `manage.py worker`, refreshed every few seconds and removed on a clean stop:
+    without a recent one, publishes queue up and never reach the site (the admin and
+    ``/healthz/ready`` say so). A killed worker's row stays, ageing, until cleared."""
+
+    worker_id = models.CharField(max_length=100, primary_key=True)  # host:pid
+    host = models.CharField(max_length=100)
+    pid = models.PositiveIntegerField()
+    started = models.DateTimeField(default=timezone.now)
+    seen = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-seen"]
+
+    def __str__(self) -> str:
+        return self.worker_id

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from PIL import Image as PILImage
 
 from cms.env import env, env_bool
@@ -126,7 +127,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "static"
+# Collected at image build time in a container, so apart from the writable VAR_DIR volume.
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
@@ -239,3 +241,36 @@ SYNC_QUIET_SECONDS = float(env("SYNC_QUIET_SECONDS", "1"))  # wait for a burst t
 SYNC_MAX_WAIT_SECONDS = float(env("SYNC_MAX_WAIT_SECONDS", "15"))  # ...but never longer
 SYNC_MAX_ATTEMPTS = int(env("SYNC_MAX_ATTEMPTS", "5"))
 SYNC_BUILD_JOBS = int(env("SYNC_BUILD_JOBS", "1"))
+# Workers record a heartbeat this often; a worker not seen for HEALTH_WORKER_SEEN_SECONDS counts
+# as gone (the Site deploys view warns, /healthz/ready answers 503).
+WORKER_HEARTBEAT_SECONDS = float(env("WORKER_HEARTBEAT_SECONDS", "5"))
+HEALTH_WORKER_SEEN_SECONDS = int(env("HEALTH_WORKER_SEEN_SECONDS", "120"))
+# /healthz/ready (cms.health): each check a dotted path to a callable that returns True or
+# raises. Those of the object store and the worker live in deploy, which cms does not import.
+HEALTH_READINESS_CHECKS = {
+    "database": "cms.health.check_database",
+    "object_store": "deploy.health.check_object_store",
+    "worker": "deploy.health.check_worker",
+}
+
+# Logs go to stderr, for the supervisor (systemd's journal, the container runtime) to keep:
+# plain text, or one JSON object a line with LOG_FORMAT=json (cms/log_format.py).
+LOG_FORMAT = env("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "cms.log_format.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own (request errors among them) through the one handler, once.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Its start-up banner at every command; lockouts are warnings and still show.
+        "axes": {"level": "WARNING"},
+    },
+}

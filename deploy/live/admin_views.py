@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -28,6 +29,7 @@ from wagtail.models import ModelLogEntry, Page, Site
 
 from cms.visibility import visible
 from deploy.errors import DeployError
+from deploy.live.heartbeat import last_seen, worker_seen_recently
 from deploy.live.sync import request_sync, rollback_site
 from deploy.models import SiteSync, SyncRequest
 from deploy.release.apply import Options, rollback
@@ -38,6 +40,7 @@ DEPLOY_NOW_ACTION = "deploy.deploy_now"
 ROLLBACK_ACTION = "deploy.rollback"
 RECENT_SYNCS = 30
 RECENT_ACTIONS = 10
+ERROR_SUMMARY_CHARS = 300
 # new_release_id() makes "20261124T065046.123456Z-5efc1b"; anything else never reaches the worker.
 RELEASE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,39}")
 
@@ -81,12 +84,16 @@ class DeploysView(DeployPermissionRequired, WagtailAdminTemplateMixin, TemplateV
         except DeployError as exc:  # no store configured, or unreachable: say so, keep working
             releases_error = str(exc)
         live = next((row for row in releases if row.live), None)
+        deploy_failed = latest_deploy is not None and latest_deploy.state == SiteSync.State.FAILED
         context.update(
             {
+                **worker_warning(),
                 "syncs": syncs,
                 "latest_deploy": latest_deploy,
-                "deploy_failed": latest_deploy is not None
-                and latest_deploy.state == SiteSync.State.FAILED,
+                "deploy_failed": deploy_failed,
+                "failure_summary": error_summary(latest_deploy.error)
+                if deploy_failed and latest_deploy is not None
+                else "",
                 "retries_left": latest_deploy is not None
                 and latest_deploy.attempt < settings.SYNC_MAX_ATTEMPTS,
                 "running": next((s for s in syncs if s.state == SiteSync.State.RUNNING), None),
@@ -102,6 +109,24 @@ class DeploysView(DeployPermissionRequired, WagtailAdminTemplateMixin, TemplateV
             }
         )
         return context
+
+
+def worker_warning() -> dict[str, Any]:
+    """Whether to warn that no worker runs: publishes only queue work, so without a worker
+    nothing reaches the site. ``worker_missing_minutes`` is None when one was never seen."""
+    if worker_seen_recently():
+        return {"worker_missing": False}
+    seen = last_seen()
+    minutes = None if seen is None else int((timezone.now() - seen).total_seconds() // 60)
+    return {"worker_missing": True, "worker_missing_minutes": minutes}
+
+
+def error_summary(error: str) -> str:
+    """The first line of a recorded error, cut short: the whole text is in the syncs table."""
+    first = error.strip().splitlines()[0] if error.strip() else ""
+    if len(first) > ERROR_SUMMARY_CHARS:
+        return first[: ERROR_SUMMARY_CHARS - 1] + "…"
+    return first
 
 
 class DeployNowView(DeployPermissionRequired, View):

@@ -53,6 +53,9 @@ from deploy.models import SiteSync, SyncRequest
 from deploy.release.apply import Options, deploy_build, rollback
 
 logger = logging.getLogger(__name__)
+# One line per sync with its figures, on the logger operators filter the pipeline's figures by
+# (manage.py deploy logs there too). Ids and counts only: a trigger names page titles.
+figures = logging.getLogger("deploy")
 SYNC_LEASE = "site-sync"
 SEARCH_LEASE = "site-search"
 LEASE_SECONDS = 30 * 60
@@ -145,8 +148,19 @@ def perform_sync(
         # The release record leaves the database: ids and neutral words, never a title.
         deployed = deploy_build(output, Options(trigger=_neutral_trigger(sync, covered)))
     except Exception as exc:  # noqa: BLE001 — recorded, retried and reported
-        logger.exception("Site sync failed")
         _failed(sync, exc)
+        figures.exception(
+            "Sync %d failed (attempt %d)",
+            sync.pk,
+            sync.attempt,
+            extra={
+                "event": "sync",
+                "sync_id": sync.pk,
+                "state": "failed",
+                "attempt": sync.attempt,
+                "seconds": _seconds(sync),
+            },
+        )
         return sync
     sync.release_id = deployed.release_id
     sync.rendered, sync.uploaded, sync.deleted = built.rendered, deployed.uploaded, deployed.deleted
@@ -160,14 +174,33 @@ def perform_sync(
         _unindexed().filter(pk__lt=sync.pk).update(
             search_installed_at=sync.finished_at, search_indexed_at=sync.finished_at
         )
-    logger.info(
-        "Synced %s: build %.2f s (%d rendered), deploy %.2f s (%d uploaded, %d requests)",
+    figures.info(
+        "Sync %d live as %s: %d rendered, %d reused, %d uploaded, %d deleted in %.2f s",
+        sync.pk,
         deployed.release_id,
-        built.seconds,
         built.rendered,
-        deployed.seconds,
+        built.reused,
         deployed.uploaded,
-        deployed.requests,
+        deployed.deleted,
+        _seconds(sync),
+        extra={
+            "event": "sync",
+            "sync_id": sync.pk,
+            "state": "succeeded",
+            "release_id": deployed.release_id,
+            "attempt": sync.attempt,
+            "rendered": built.rendered,
+            "reused": built.reused,
+            "uploaded": deployed.uploaded,
+            "unchanged": deployed.unchanged,
+            "deleted": deployed.deleted,
+            "requests": deployed.requests,
+            "build_seconds": round(built.seconds, 3),
+            "deploy_seconds": round(deployed.seconds, 3),
+            "seconds": _seconds(sync),
+            "changes": len(covered),
+            "search_indexed": bool(indexed),
+        },
     )
     SyncRequest.objects.filter(pk__in=[r.pk for r in covered]).update(sync=sync)
     if not indexed:
@@ -367,6 +400,10 @@ def _failures_in_a_row() -> int:
             break
         count += 1
     return count
+
+
+def _seconds(sync: SiteSync) -> float:
+    return round(sync.duration.total_seconds(), 3) if sync.duration else 0.0
 
 
 def _has_search_index(output: Path) -> bool:

@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry, Page, PageViewRestriction, Site
 
 from deploy.live.admin_views import static_site_status
-from deploy.models import SiteSync, SyncRequest
+from deploy.models import SiteSync, SyncRequest, WorkerHeartbeat
 from deploy.release.apply import Options, deploy_build
 from deploy.release.history import ReleaseRow
 
@@ -206,6 +206,70 @@ class SiteDeploysViewTests(AdminClientMixin, TestCase):
         history = self.client.get(reverse("wagtailadmin_reports:site_history"))
         self.assertContains(history, "Roll back the static site")
         self.assertContains(history, f"roll the static site back to release {OLD}")
+
+
+@mock.patch("deploy.live.admin_views.list_releases", return_value=RELEASES)
+class OperatorBannerTests(AdminClientMixin, TestCase):
+    """The banners that say the site has stopped following the CMS: no worker, a failed sync."""
+
+    NO_WORKER = "publishes will not reach the site"
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.deployer = user_in("Deployers", "deployer")
+        SiteSync.objects.create(
+            state=SiteSync.State.SUCCEEDED,
+            release_id=LIVE,
+            started_at=timezone.now() - timedelta(minutes=31),
+            finished_at=timezone.now() - timedelta(minutes=30),
+        )
+
+    def heartbeat(self, seconds_ago: float) -> None:
+        seen = timezone.now() - timedelta(seconds=seconds_ago)
+        WorkerHeartbeat.objects.create(
+            worker_id="cms-1:4242", host="cms-1", pid=4242, started=seen, seen=seen
+        )
+
+    def test_no_banner_while_a_worker_beats(self, _):
+        self.heartbeat(seconds_ago=3)
+        self.sign_in(self.deployer)
+        response = self.client.get(INDEX)
+        self.assertNotContains(response, 'data-deploy-banner="no-worker"')
+        self.assertNotContains(response, self.NO_WORKER)
+        self.assertNotContains(response, 'data-deploy-banner="failed"')
+
+    @override_settings(HEALTH_WORKER_SEEN_SECONDS=120)
+    def test_a_worker_silent_past_the_limit_is_reported_with_its_minutes(self, _):
+        self.heartbeat(seconds_ago=7 * 60 + 5)
+        self.sign_in(self.deployer)
+        response = self.client.get(INDEX)
+        self.assertContains(response, 'data-deploy-banner="no-worker"')
+        self.assertContains(
+            response,
+            "No worker has been seen for 7 minutes: publishes will not reach the site.",
+        )
+
+    def test_a_worker_never_seen_is_reported(self, _):
+        self.sign_in(self.deployer)
+        response = self.client.get(INDEX)
+        self.assertContains(response, "No worker has been seen: publishes will not reach the site.")
+
+    def test_a_failed_last_sync_shows_its_time_and_the_first_line_of_its_error(self, _):
+        self.heartbeat(seconds_ago=1)
+        SiteSync.objects.create(
+            state=SiteSync.State.FAILED,
+            started_at=timezone.now() - timedelta(minutes=3),
+            finished_at=timezone.now() - timedelta(minutes=2),
+            error="Cannot reach the object store at s3://site/\nTraceback (most recent call last)",
+        )
+        self.sign_in(self.deployer)
+        response = self.client.get(INDEX)
+        self.assertContains(response, 'data-deploy-banner="failed"')
+        summary = response.content.decode().split("data-failure-summary", 1)[1].split("</p>")[0]
+        self.assertIn("2\xa0minutes ago", summary)
+        self.assertIn("Cannot reach the object store at s3://site/</code>", summary)
+        self.assertNotIn("Traceback", summary)
+        self.assertNotContains(response, self.NO_WORKER)
 
 
 class ReleasesUnavailableTests(AdminClientMixin, TestCase):

@@ -1,12 +1,15 @@
 """`deploy` against a real SeaweedFS with authentication on."""
 
 import hashlib
+import io
 import threading
 from unittest import mock
 
 import boto3
 import pytest
 from botocore.config import Config
+from django.core.management import call_command
+from django.test import override_settings
 
 from deploy.errors import DeployError, LockHeld
 from deploy.export.output_policy import HTML_CACHE, IMMUTABLE_CACHE
@@ -16,7 +19,7 @@ from deploy.release.bucket import OBJECTS, Bucket
 from deploy.release.bucket_lock import DeployLock
 from deploy.release.target import s3_client
 
-from .s3_support import anonymous_get, live_keys, referenced_assets
+from .s3_support import anonymous_get, live_keys, referenced_assets, settings_for
 
 # No Django database: the same on SQLite and PostgreSQL, so run once (README, Tests).
 pytestmark = pytest.mark.dbless
@@ -109,6 +112,18 @@ def test_a_dry_run_prints_the_plan_and_changes_nothing(target, builds):
     assert "upload  op-eds/a/index.html  (changed, " in "\n".join(result.plan)
     assert "delete  topics/nato/index.html" in result.plan
     assert result.dry_run and "nothing changed" in result.summary()
+
+
+def test_the_deploy_command_logs_one_line_with_its_figures(target, builds, caplog):
+    build = builds("v1").write(1, PAGES)
+    with override_settings(**settings_for(target)), caplog.at_level("INFO", logger="deploy"):
+        call_command("deploy", "--build", str(build.root), "--quiet", stdout=io.StringIO())
+    lines = [r for r in caplog.records if getattr(r, "event", None) == "deploy"]
+    assert len(lines) == 1
+    line = lines[0]
+    assert line.name == "deploy" and line.levelname == "INFO"
+    assert line.uploaded == len(live_keys(target)) and line.deleted == 0
+    assert line.release_id and line.seconds >= 0 and line.requests > 0
 
 
 def test_a_deploy_over_the_delete_cap_stops_before_changing_anything(target, builds):

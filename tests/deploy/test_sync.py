@@ -214,6 +214,23 @@ class SyncToBucketTests(SiteTestCase):
         self.assertNotIn(op_ed.url, self._indexed_urls())
         self.assertEqual(sync.run_search(holder="test"), "Search index up to date.")
 
+    def test_a_sync_logs_one_line_with_its_figures_and_no_title(self):
+        f.OpEdPageFactory(parent=self.op_eds, title="Secret working title", slug="secret")
+        with self.assertLogs("deploy", "INFO") as logs:
+            done = sync.perform_sync(holder="test")
+        self.assertEqual(done.state, SiteSync.State.SUCCEEDED, done.error)
+        lines = [r for r in logs.records if getattr(r, "event", None) == "sync"]
+        self.assertEqual(len(lines), 1)
+        line = lines[0]
+        self.assertEqual((line.name, line.levelname), ("deploy", "INFO"))
+        self.assertEqual((line.sync_id, line.state), (done.pk, "succeeded"))
+        self.assertEqual((line.rendered, line.uploaded), (done.rendered, done.uploaded))
+        self.assertEqual(line.deleted, done.deleted)
+        self.assertGreater(line.rendered, 0)
+        self.assertGreaterEqual(line.reused, 0)
+        self.assertGreater(line.seconds, 0)
+        self.assertNotIn("Secret working title", line.getMessage() + repr(vars(line)))
+
     def test_the_search_step_follows_outside_the_sync_lease(self):
         sync.perform_sync(holder="test")  # the first sync indexes inline
         f.OpEdPageFactory(parent=self.op_eds, title="Findable", slug="findable")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import socket
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from deploy.errors import DeployError
 from deploy.management.progress import progress_bar
 from deploy.release.apply import Options, deploy_build
+
+figures = logging.getLogger("deploy")  # one line per deploy with its figures (see live.sync)
 
 
 class Command(BaseCommand):
@@ -58,3 +61,23 @@ class Command(BaseCommand):
         for line in result.plan:
             self.stdout.write(line)
         self.stdout.write(result.summary())
+        figures.info(
+            "Deploy %s: %d uploaded, %d unchanged, %d deleted in %.2f s",
+            result.release_id,
+            result.uploaded,
+            result.unchanged,
+            result.deleted,
+            result.seconds,
+            extra={
+                "event": "deploy",
+                "release_id": result.release_id,
+                "dry_run": result.dry_run,
+                "already_live": result.already_live,
+                "uploaded": result.uploaded,
+                "unchanged": result.unchanged,
+                "deleted": result.deleted,
+                "bytes": result.bytes,
+                "requests": result.requests,
+                "seconds": round(result.seconds, 3),
+            },
+        )

@@ -5,7 +5,9 @@ by deploy.live.sync), the "search" queue on a thread of its own (the search inde
 of seconds on a large site and must not hold up the next publish) and, every minute, Wagtail's
 scheduled publishing (go-live and expiry), whose publish and unpublish signals then queue a
 sync. Run as many as you like, on any machines: syncs, search steps and the scheduled-publishing
-tick each run on one worker at a time (database leases).
+tick each run on one worker at a time (database leases). A thread records the worker's
+heartbeat every ``WORKER_HEARTBEAT_SECONDS`` (deploy.live.heartbeat), removed on a clean stop
+(SIGTERM or SIGINT: the task in hand finishes first).
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import logging
 import threading
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
-from deploy.live import leases
+from deploy.live import heartbeat, leases
 from deploy.live.sync import worker_id
 
 logger = logging.getLogger(__name__)
@@ -36,7 +39,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, interval: float, schedule_every: float, **options: Any) -> None:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
         me = worker_id()
         stop = threading.Event()
         ticker = threading.Thread(
@@ -47,6 +49,12 @@ class Command(BaseCommand):
             target=self._queue(["search"], interval, f"{me}/search").run, daemon=True
         )
         searcher.start()
+        beating = threading.Thread(
+            target=heartbeat.run,
+            args=(me, settings.WORKER_HEARTBEAT_SECONDS, stop),
+            daemon=True,
+        )
+        beating.start()
         self.stdout.write(
             f"Worker {me}: deploy and search queues every {interval} s, scheduled publishing "
             f"every {schedule_every:.0f} s. Ctrl-C stops it."
@@ -57,6 +65,19 @@ class Command(BaseCommand):
             worker.run()
         finally:
             stop.set()
+            beating.join(timeout=10)  # its last beat must not land after the row is removed
+            self._forget(me)
+
+    @staticmethod
+    def _forget(me: str) -> None:
+        """Remove the heartbeat on a clean stop. The stop signal may have cut a transaction
+        short half way (django-tasks-db exits from its signal handler), so on a fresh
+        connection; should even that fail, the row merely ages past the limit."""
+        try:
+            connections.close_all()
+            heartbeat.forget(me)
+        except Exception:  # noqa: BLE001 — exiting anyway; the heartbeat expires on its own
+            logger.warning("Worker heartbeat not removed", exc_info=True)
 
     @staticmethod
     def _queue(names: list[str], interval: float, worker_id: str) -> Worker:
