@@ -21,14 +21,17 @@ def _probe_client(target: Target) -> BaseClient:
 
 
 def check_object_store() -> bool:
-    """The site bucket answers a HEAD with the deployer's credentials within 2 s (no retries)."""
+    """The site bucket and the release store answer a HEAD with the deployer's credentials
+    within 2 s each (no retries)."""
     target = replace(
         Target.from_settings(),
         connect_timeout=PROBE_TIMEOUT_SECONDS,
         read_timeout=PROBE_TIMEOUT_SECONDS,
         max_attempts=1,
     )
-    _probe_client(target).head_bucket(Bucket=target.bucket)
+    client = _probe_client(target)
+    client.head_bucket(Bucket=target.bucket)
+    client.head_bucket(Bucket=target.release_bucket)
     return True
 
 

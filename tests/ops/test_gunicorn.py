@@ -87,6 +87,7 @@ def site(tmp_path_factory) -> Iterator[dict[str, str]]:
         folder,
         DEPLOY_S3_ENDPOINT_URL=target.endpoint_url,
         DEPLOY_S3_BUCKET=target.bucket,
+        DEPLOY_S3_RELEASE_BUCKET=target.release_bucket,
         DEPLOY_S3_PREFIX=target.prefix,
         AWS_ACCESS_KEY_ID=target.access_key,
         AWS_SECRET_ACCESS_KEY=target.secret_key,
