@@ -17,6 +17,8 @@ import pytest
 
 from deploy.local.objectstore import free_port_block
 
+from .s3_support import run_manage
+
 ROOT = Path(__file__).resolve().parents[2]
 EXIT_WITHIN = 30.0  # generous: the machine may be busy
 READY_WITHIN = 120.0
@@ -161,3 +163,31 @@ def test_worker_stops_with_its_threads(start, migrated, signum):
     wait_for_line(process, "Worker ")
     time.sleep(1.5)  # let both queue threads and a scheduled-publishing tick get going
     assert stop(process, signum) == 0
+
+
+SEARCH_STATUS = """
+from django_tasks_db.models import DBTaskResult
+print(DBTaskResult.objects.get(id={id!r}).status)
+"""
+
+
+@pytest.mark.parametrize("signum", SIGNALS)
+def test_worker_lets_a_short_search_step_finish(start, migrated, tmp_path, signum):
+    """The search thread is told to stop too: its step in progress is finished, not left
+    half-done (marked running forever) by the process exiting under it."""
+    process = start(["worker", "--interval", "0.2", "--schedule-every", "60"], migrated)
+    wait_for_line(process, "Worker ")
+    started = tmp_path / "started"
+    enqueue = (
+        "from tests.deploy.slow_tasks import slow_search_step\n"
+        f"print(slow_search_step.enqueue(3, {str(started)!r}).id)"
+    )
+    task_id = run_manage(["shell", "-c", enqueue], migrated).split()[-1]
+    deadline = time.monotonic() + READY_WITHIN
+    while not started.exists():
+        assert time.monotonic() < deadline, "the search step never started"
+        assert process.poll() is None
+        time.sleep(0.1)
+    assert stop(process, signum) == 0
+    status = run_manage(["shell", "-c", SEARCH_STATUS.format(id=task_id)], migrated).split()[-1]
+    assert status == "SUCCESSFUL"
