@@ -13,6 +13,7 @@ import signal
 from types import FrameType
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+_stopping = False  # once set, the signals are no-ops (Ctrl-C and a script's SIGTERM may both come)
 
 
 class Stop(KeyboardInterrupt):
@@ -20,16 +21,22 @@ class Stop(KeyboardInterrupt):
 
 
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
-    raise Stop(signal.Signals(signum).name)
+    global _stopping  # noqa: PLW0603 — the process's one stop
+    if not _stopping:
+        _stopping = True
+        raise Stop(signal.Signals(signum).name)
 
 
 def stop_on_signals() -> None:
-    """From now on SIGTERM and SIGINT raise ``Stop`` in the main thread."""
+    """From now on the first SIGTERM or SIGINT raises ``Stop`` in the main thread."""
     for signum in STOP_SIGNALS:
         signal.signal(signum, _raise_stop)
 
 
 def ignore_signals() -> None:
-    """While cleaning up: a second signal must not interrupt the cleanup half-way."""
+    """While cleaning up: a second signal must not interrupt the cleanup half-way. Setting
+    SIG_IGN alone is not enough: a signal that arrived just before still runs its handler."""
+    global _stopping  # noqa: PLW0603
+    _stopping = True
     for signum in STOP_SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
