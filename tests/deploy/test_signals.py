@@ -4,6 +4,7 @@ with status 0 soon after, leaving no child behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -116,8 +117,13 @@ def test_objectstore_stops_and_takes_weed_with_it(start, tmp_path, signum):
     wait_for_line(process, "Object store at")
     weed = children(process.pid)
     assert weed, "no weed process under the command"
-    assert stop(process, signum) == 0
-    assert all(gone(pid) for pid in weed), f"weed {weed} left behind"
+    try:
+        assert stop(process, signum) == 0
+        assert all(gone(pid) for pid in weed), f"weed {weed} left behind"
+    finally:  # weed runs in a session of its own: killing the command's group misses it
+        for pid in weed:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 @pytest.mark.dbless
