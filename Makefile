@@ -24,16 +24,20 @@ system-deps:
 ## The main job on the embedded SQLite database: migrate, seed demo content, build the static
 ## site with its search index, start the local object store (SeaweedFS), deploy the build to
 ## it and serve the deployed site as a visitor sees it, read anonymously from the bucket.
+## Ctrl-C or SIGTERM (to make or its process group) stops both servers: serve runs in the
+## background and is waited for, because bash runs a signal's trap only once the foreground
+## command has ended; the INT and TERM traps just exit, and the EXIT trap alone stops them.
 demo: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	$(MANAGE) build --output build --jobs 2
 	$(MANAGE) search_index --output build
-	@$(MANAGE) objectstore & store=$$!; trap 'kill $$store; wait $$store' EXIT INT TERM; \
+	@$(MANAGE) objectstore & store=$$!; \
+	  trap 'kill -TERM $$serve $$store 2>/dev/null; wait' EXIT; trap 'exit 130' INT; trap 'exit 143' TERM; \
 	  $(MANAGE) objectstore --wait-ready && \
 	  $(MANAGE) deploy --build build && \
 	  echo "Deployed site: http://127.0.0.1:8000/  (CMS admin: '$(MANAGE) runserver 8001' after 'createsuperuser'; publish-to-live: '$(MANAGE) worker')" && \
-	  $(MANAGE) serve --port 8000
+	  { $(MANAGE) serve --port 8000 & serve=$$!; wait $$serve; }
 
 lint: install
 	$(BIN)/ruff check .

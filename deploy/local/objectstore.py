@@ -9,6 +9,7 @@ come from the environment or are generated once into ``<data dir>/credentials.js
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -30,6 +31,7 @@ RELEASE_BUCKET = "releases"
 MEDIA_BUCKET = "media"
 DEFAULT_S3_PORT = 8333
 GRPC_OFFSET = 10000  # SeaweedFS puts each gRPC port at its HTTP port + 10000
+STOP_TIMEOUT = 10.0  # seconds weed mini gets to stop on SIGTERM before it is SIGKILLed
 
 
 @dataclass(frozen=True)
@@ -220,16 +222,25 @@ class LocalStore:
     def kill(self) -> None:
         """SIGKILL the server, as a crash would."""
         if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            _signal_group(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = STOP_TIMEOUT) -> None:
+        """SIGTERM the server's process group, then SIGKILL it if it is not gone within
+        ``timeout`` s. Call it from the thread that started the server, never from a signal
+        handler: the main thread may be inside ``process.wait()`` already, whose lock the
+        handler's own wait would block on forever."""
         if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+            _signal_group(self.process.pid, signal.SIGTERM)
             try:
-                self.process.wait(timeout=15)
+                self.process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def _signal_group(pid: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # exited meanwhile: the caller's wait reaps it
+        os.killpg(pid, signum)
 
 
 def weed_executable() -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import signal
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +10,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from deploy.local.objectstore import DEFAULT_S3_PORT, Identity, LocalStore
+from deploy.local.stopping import Stop, ignore_signals, stop_on_signals
 
 
 class Command(BaseCommand):
     help = (
         "Run a local S3 server on 127.0.0.1 with the site bucket (anonymous read-only), a "
-        "private release store and a private media bucket; authentication on. Ctrl-C stops it."
+        "private release store and a private media bucket; authentication on. Ctrl-C or "
+        "SIGTERM stops it."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -45,22 +47,34 @@ class Command(BaseCommand):
             except RuntimeError as exc:
                 raise CommandError(str(exc)) from exc
             return
+        log = Path(dir) / "weed.log"
+        stop_on_signals()  # before weed starts: a signal during the start stops it too
         try:
-            store.start(log=Path(dir) / "weed.log")
-        except RuntimeError as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(
-            f"Object store at {store.endpoint_url}: bucket {store.site_bucket!r} (anonymous "
-            f"read-only), buckets {store.media_bucket!r} and {store.release_bucket!r} "
-            "(private). Credentials in "
-            f"{Path(dir) / 'credentials.json'}; log in {Path(dir) / 'weed.log'}. Ctrl-C stops it."
-        )
-        signal.signal(signal.SIGTERM, lambda *_: store.stop())
+            try:
+                store.start(log=log)
+            except RuntimeError as exc:
+                raise CommandError(str(exc)) from exc
+            self.stdout.write(
+                f"Object store at {store.endpoint_url}: bucket {store.site_bucket!r} (anonymous "
+                f"read-only), buckets {store.media_bucket!r} and {store.release_bucket!r} "
+                "(private). Credentials in "
+                f"{Path(dir) / 'credentials.json'}; log in {log}. Ctrl-C stops it."
+            )
+            status = self._wait_for_exit(store)
+            raise CommandError(f"weed mini exited by itself with status {status}: see {log}.")
+        except Stop:
+            pass  # SIGTERM or SIGINT: stop the server below
+        finally:
+            ignore_signals()
+            store.stop()
+
+    @staticmethod
+    def _wait_for_exit(store: LocalStore) -> int:
+        """Wait until weed exits by itself (SIGTERM and SIGINT raise Stop meanwhile)."""
         if store.process is None:
             raise CommandError("The object store did not start.")
-        try:
-            store.process.wait()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            store.stop()
+        while True:
+            try:
+                return store.process.wait(timeout=1.0)
+            except subprocess.TimeoutExpired:
+                continue

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cms.security_headers import static_site_headers
 from deploy.local.serve import bucket_url, make_server
+from deploy.local.stopping import Stop, ignore_signals, stop_on_signals
 from deploy.release.target import Target
 
 
@@ -28,10 +29,14 @@ class Command(BaseCommand):
             server = make_server(bind, port, base, static_site_headers())
         except OSError as exc:
             raise CommandError(f"Cannot listen on {bind}:{port}: {exc}") from exc
-        self.stdout.write(f"The deployed site: http://{bind}:{port}/  (from {base}; Ctrl-C stops)")
+        stop_on_signals()  # before the ready line: a signal right after it is handled too
         try:
+            self.stdout.write(
+                f"The deployed site: http://{bind}:{port}/  (from {base}; Ctrl-C or SIGTERM stops)"
+            )
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+        except Stop:
+            pass  # requests in flight are reads from the bucket: nothing to finish
         finally:
+            ignore_signals()
             server.server_close()
