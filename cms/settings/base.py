@@ -209,7 +209,9 @@ DEPLOY_MAX_DELETES = int(env("DEPLOY_MAX_DELETES", "1000"))
 DEPLOY_KEEP_RELEASES = int(env("DEPLOY_KEEP_RELEASES", "10"))
 # Stale content-named assets stay live, and old releases stay restorable, at least this long.
 DEPLOY_GRACE_SECONDS = int(env("DEPLOY_GRACE_SECONDS", "3600"))
-DEPLOY_LOCK_SECONDS = int(env("DEPLOY_LOCK_SECONDS", "600"))
+# The deploy lock's lease, renewed by its holder every third of it: how long a deployer killed
+# on another machine holds up the next deploy (one killed on the same machine: not at all).
+DEPLOY_LOCK_SECONDS = int(env("DEPLOY_LOCK_SECONDS", "60"))
 
 # The CMS's own media (originals, private documents) in a private bucket of their own, when set.
 MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", "")

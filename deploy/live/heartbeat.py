@@ -54,6 +54,16 @@ def worker_seen_recently(now: datetime | None = None) -> bool:
     return seen is not None and (now or timezone.now()) - seen <= limit
 
 
+def stopped_beating(worker_id: str, now: datetime | None = None) -> bool:
+    """True when ``worker_id`` is a worker that beat once and has not for longer than
+    ``HEALTH_WORKER_SEEN_SECONDS``: killed, or cut off (False for a holder that never beats)."""
+    seen = (
+        WorkerHeartbeat.objects.filter(worker_id=worker_id).values_list("seen", flat=True).first()
+    )
+    limit = timedelta(seconds=settings.HEALTH_WORKER_SEEN_SECONDS)
+    return seen is not None and (now or timezone.now()) - seen > limit
+
+
 def run(worker_id: str, every: float, stop: threading.Event) -> None:
     """The heartbeat thread: beat every ``every`` seconds until ``stop``; a failed beat (the
     database briefly away) is logged and retried, never fatal to the worker."""

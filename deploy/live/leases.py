@@ -1,5 +1,8 @@
 """Named leases in the database: taken and renewed by one conditional UPDATE, so two workers
-on any machines can never both hold one; an expired lease (a killed worker) is taken over."""
+on any machines can never both hold one. An expired lease is taken over, and so, at once, is
+one whose holder is known to be dead: a process of this machine that is gone, or a worker
+whose heartbeat stopped (deploy.live.heartbeat) — a SIGKILLed worker does not hold up
+publishing for the lease's 30 minutes."""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from deploy.live.heartbeat import stopped_beating
 from deploy.models import Lease
+from deploy.processes import gone_from_this_machine
 
 
 def take(name: str, holder: str, seconds: float) -> bool:
@@ -22,6 +27,9 @@ def take(name: str, holder: str, seconds: float) -> bool:
         except IntegrityError:
             pass  # created by another worker at the same moment
     free = Q(holder="") | Q(expires_at__lt=now) | Q(holder=holder)
+    current = Lease.objects.filter(name=name).values_list("holder", flat=True).first()
+    if current and current != holder and holder_dead(current):
+        free |= Q(holder=current)  # the UPDATE still fails if it changed hands meanwhile
     taken = Lease.objects.filter(free, name=name).update(
         holder=holder, expires_at=now + timedelta(seconds=seconds)
     )
@@ -30,3 +38,7 @@ def take(name: str, holder: str, seconds: float) -> bool:
 
 def release(name: str, holder: str) -> None:
     Lease.objects.filter(name=name, holder=holder).update(holder="", expires_at=timezone.now())
+
+
+def holder_dead(holder: str) -> bool:
+    return gone_from_this_machine(holder) or stopped_beating(holder.split("/", 1)[0])

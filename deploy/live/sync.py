@@ -127,6 +127,7 @@ def perform_sync(
     *, holder: str = "", user: Any = None, kind: str = cast(str, SiteSync.Kind.DEPLOY)
 ) -> SiteSync:
     """One sync under the lease: build, deploy, then the search index. Never raises."""
+    _abandon_unfinished()
     covered = list(SyncRequest.objects.waiting().order_by("pk"))
     attempt = _failures_in_a_row() + 1
     sync = SiteSync.objects.create(
@@ -331,6 +332,7 @@ def perform_rollback(
     release_id: str | None, *, user_id: int | None = None, holder: str = ""
 ) -> SiteSync:
     """Restore a recorded release from the bucket alone; recorded as a SiteSync. Never raises."""
+    _abandon_unfinished()
     sync = SiteSync.objects.create(
         kind=SiteSync.Kind.ROLLBACK,
         trigger=f"Roll back to {release_id or 'the previous release'}",
@@ -356,6 +358,25 @@ def perform_rollback(
     sync.state, sync.finished_at = SiteSync.State.SUCCEEDED, timezone.now()
     sync.save()
     return sync
+
+
+def _abandon_unfinished() -> None:
+    """Syncs and rollbacks still marked running when the sync lease is taken were cut short
+    (their worker was killed): only the lease holder runs one. Say so, for the admin."""
+    SiteSync.objects.filter(state=SiteSync.State.RUNNING).update(
+        state=SiteSync.State.FAILED,
+        finished_at=timezone.now(),
+        error="Abandoned: the worker running it stopped; the next sync covers its changes.",
+    )
+
+
+def resume_waiting() -> None:
+    """A worker starting: changes left waiting by a worker that stopped get their sync, and the
+    search index its step (the stopped worker's own tasks are never picked up again)."""
+    if SyncRequest.objects.waiting().exists():
+        enqueue_sync()
+    if _unindexed().exists():
+        index_site.enqueue()
 
 
 def _failed(sync: SiteSync, exc: Exception) -> None:

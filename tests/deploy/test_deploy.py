@@ -2,7 +2,11 @@
 
 import hashlib
 import io
+import json
+import socket
+import subprocess
 import threading
+import time
 from unittest import mock
 
 import boto3
@@ -15,7 +19,7 @@ from deploy.errors import DeployError, LockHeld
 from deploy.export.output_policy import HTML_CACHE, IMMUTABLE_CACHE
 from deploy.release import faults
 from deploy.release.apply import Options, deploy_build
-from deploy.release.bucket import OBJECTS, Bucket
+from deploy.release.bucket import LOCK, OBJECTS, Bucket
 from deploy.release.bucket_lock import DeployLock
 from deploy.release.target import s3_client
 
@@ -184,12 +188,39 @@ def test_two_deploys_at_once_never_interleave(target, builds):
     assert live_keys(target) == v1.files()
 
 
-def test_an_expired_lock_is_taken_over(target, builds, settings):
-    settings.DEPLOY_LOCK_SECONDS = 1
-    stale = DeployLock(Bucket(s3_client(target), target), seconds=-5).acquire()
-    assert stale.etag
+def _leave_lock(target, owner: str, expires_in: float) -> None:
+    """The lock as a deployer that stopped without releasing it left it."""
+    body = json.dumps({"owner": owner, "expires": time.time() + expires_in}).encode()
+    Bucket(s3_client(target), target).put(LOCK, body, "application/json", "no-store")
+
+
+def test_an_expired_lock_is_taken_over(target, builds):
+    _leave_lock(target, "another-host:4242", expires_in=-5)
     v1 = builds("v1").write(1, PAGES)
     assert deploy(v1, target).uploaded == len(v1.files())
+
+
+def test_the_lock_of_a_dead_process_on_this_machine_is_taken_over_at_once(target, builds):
+    """A deployer SIGKILLed mid-upload: its lock has most of its lease left, but its process
+    is known to be gone, so the next deploy need not wait for the lease to run out."""
+    dead = subprocess.Popen(["true"])  # noqa: S607
+    dead.wait()
+    _leave_lock(target, f"{socket.gethostname()}:{dead.pid}", expires_in=600)
+    v1 = builds("v1").write(1, PAGES)
+    assert deploy(v1, target).uploaded == len(v1.files())
+
+
+def test_a_live_holder_on_another_machine_keeps_the_lock_by_renewing_it(target):
+    bucket = Bucket(s3_client(target), target)
+    holder = DeployLock(bucket, seconds=2).acquire()
+    try:
+        time.sleep(3)  # longer than the lease: only the renewals keep it
+        with pytest.raises(LockHeld, match="Another deploy or rollback is running"):
+            DeployLock(bucket, seconds=2).acquire()
+        holder.refresh()  # not lost
+    finally:
+        holder.release()
+    DeployLock(bucket, seconds=2).acquire().release()
 
 
 def test_the_pointer_is_switched_only_if_nobody_else_did(target, builds):

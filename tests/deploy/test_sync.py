@@ -3,12 +3,15 @@
 import gzip
 import json
 import shutil
+import socket
+import subprocess
 import tempfile
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -21,7 +24,7 @@ from wagtail.models import PageViewRestriction
 from cms.bulk import bulk_changes
 from deploy.export import search_index
 from deploy.live import leases, sync
-from deploy.models import SiteSync, SyncRequest
+from deploy.models import SiteSync, SyncRequest, WorkerHeartbeat
 
 from .. import factories as f
 from ..base import SiteTestCase
@@ -125,6 +128,42 @@ class RunSyncTests(SiteTestCase):
         self.assertTrue(leases.take("x", "a", -1))
         self.assertTrue(leases.take("x", "b", 60))
         self.assertFalse(leases.take("x", "a", 60))
+
+    def test_a_dead_holders_lease_is_taken_over_at_once(self):
+        """A worker SIGKILLed mid-sync: on this machine its process is gone; on another, its
+        heartbeat stopped. Either way its 30-minute lease does not hold up publishing."""
+        dead = subprocess.Popen(["true"])  # noqa: S607
+        dead.wait()
+        here = f"{socket.gethostname()}:{dead.pid}"
+        self.assertTrue(leases.take(sync.SYNC_LEASE, here, sync.LEASE_SECONDS))
+        self.assertTrue(leases.take(sync.SYNC_LEASE, "new-worker:1", 60))
+
+        elsewhere = "other-machine:7"
+        WorkerHeartbeat.objects.create(
+            worker_id=elsewhere,
+            host="other-machine",
+            pid=7,
+            started=timezone.now(),
+            seen=timezone.now(),
+        )
+        self.assertTrue(leases.take("y", elsewhere, sync.LEASE_SECONDS))
+        self.assertFalse(leases.take("y", "new-worker:1", 60), "its heartbeat is recent")
+        WorkerHeartbeat.objects.filter(worker_id=elsewhere).update(
+            seen=timezone.now() - timedelta(seconds=settings.HEALTH_WORKER_SEEN_SECONDS + 1)
+        )
+        self.assertTrue(leases.take("y", "new-worker:1", 60))
+
+    def test_a_starting_worker_resumes_what_a_stopped_one_left(self):
+        running = SiteSync.objects.create(trigger="cut short")  # state: running
+        SyncRequest.objects.create(reason="Published x")
+        DBTaskResult.objects.all().delete()
+        sync.resume_waiting()
+        self.assertEqual(queued_syncs(), 1)
+        with mock.patch.object(sync, "build_site", side_effect=RuntimeError("stop here")):
+            sync.perform_sync(holder="test")
+        running.refresh_from_db()
+        self.assertEqual(running.state, SiteSync.State.FAILED)
+        self.assertIn("Abandoned", running.error)
 
 
 class SyncToBucketTests(SiteTestCase):

@@ -31,7 +31,7 @@ from django.db import close_old_connections, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from deploy.live import heartbeat, leases
-from deploy.live.sync import LEASE_SECONDS, worker_id
+from deploy.live.sync import LEASE_SECONDS, resume_waiting, worker_id
 from deploy.local.stopping import STOP_SIGNALS
 
 logger = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ class Command(BaseCommand):
             f"Worker {me}: deploy and search queues every {interval} s, scheduled publishing "
             f"every {schedule_every:.0f} s. Ctrl-C or SIGTERM stops it."
         )
+        resume_waiting()
         try:
             worker.run()
         finally:
