@@ -98,8 +98,12 @@ if not env("DATABASE_URL", ""):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DATABASES = {
+    # Persistent connections, checked before reuse: after a database restart the next request
+    # reconnects instead of failing on a dead connection.
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{_DEFAULT_SQLITE}"), conn_max_age=60
+        env("DATABASE_URL", f"sqlite:///{_DEFAULT_SQLITE}"),
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

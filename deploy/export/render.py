@@ -46,8 +46,10 @@ class Renderer:
         self.factory = RequestFactory(HTTP_HOST=_build_host())
 
     def _request(self, url: str) -> HttpRequest:
-        # No cookie and no session: the request is anonymous whatever the middleware does.
-        request = self.factory.get(url)
+        # No cookie and no session: the request is anonymous whatever the middleware does. Over
+        # HTTPS when the public site is, as a visitor's request is (production settings
+        # redirect a plain-HTTP request, which would fail every build).
+        request = self.factory.get(url, secure=settings.SITE_BASE_URL.startswith("https://"))
         request._wagtail_site = self.site
         return request
 
