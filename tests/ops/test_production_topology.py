@@ -50,9 +50,9 @@ print(device.key, page.pk)
 
 
 class Topology:
-    def __init__(self, folder: Path, cluster: Cluster, store, env: dict[str, str]) -> None:
+    def __init__(self, folder: Path, cluster: Cluster, store, target, env: dict[str, str]):
         self.folder, self.cluster, self.store, self.env = folder, cluster, store, env
-        self.target = target_for(store)
+        self.target = target
         self.web: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
 
@@ -130,7 +130,7 @@ def topology(tmp_path: Path) -> Iterator[Topology]:
     manage(seeding, "migrate", "--no-input", "-v0", timeout=600)
     manage(seeding, "seed_demo", timeout=600)
     manage(env, "collectstatic", "--no-input", "-v0")
-    running = Topology(tmp_path, cluster, store, env)
+    running = Topology(tmp_path, cluster, store, target, env)
     running.base = f"http://127.0.0.1:{port}"
     # The editor, with the production password hashers (the test settings' are fast, and weak).
     printed = manage(env, "shell", "-c", SETUP.format(password=PASSWORD))
