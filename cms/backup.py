@@ -71,7 +71,7 @@ def backup(folder: Path, progress: Progress = _no_progress) -> dict[str, Any]:
     started = datetime.now(UTC)
     progress(f"database ({vendor})…")
     _dump_database(vendor, folder / _database_file(vendor))
-    media = _copy_media_out(default_storage, folder / MEDIA, progress)
+    media = copy_media_out(default_storage, folder / MEDIA, progress)
     manifest = {
         "format": FORMAT_VERSION,
         "created": started.isoformat(),
@@ -100,16 +100,27 @@ def _database_file(vendor: str) -> str:
 
 def _dump_database(vendor: str, target: Path) -> None:
     if vendor == "sqlite":
-        # The backup API copies one consistent snapshot, even while other processes write.
-        connection.ensure_connection()
+        # The backup API copies one consistent snapshot, even while other processes write; a
+        # connection of its own, so no transaction of Django's is in the way.
+        source = _sqlite_connection()
         destination = sqlite3.connect(target)
         try:
-            with destination:
-                connection.connection.backup(destination)
+            source.backup(destination)
         finally:
             destination.close()
+            if source is not connection.connection:
+                source.close()
         return
     _run_pg("pg_dump", "--format=custom", "--no-owner", f"--file={target}")
+
+
+def _sqlite_connection() -> sqlite3.Connection:
+    """A connection of its own to the database file; Django's for an in-memory test database."""
+    name = str(connection.settings_dict["NAME"])
+    if name.startswith(":memory:") or "mode=memory" in name:
+        connection.ensure_connection()
+        return connection.connection
+    return sqlite3.connect(name, timeout=30)
 
 
 def _migration_summary() -> dict[str, Any]:
@@ -135,9 +146,12 @@ def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from _walk(storage, str(PurePosixPath(folder, sub)) if folder else sub)
 
 
-def _copy_media_out(storage: Storage, target: Path, progress: Progress) -> dict[str, tuple]:
+def copy_media_out(
+    storage: Storage, target: Path, progress: Progress = _no_progress
+) -> dict[str, tuple[str, int]]:
+    """Copy every file of ``storage`` under ``target``: each name's (sha256, size)."""
     names = list(_walk(storage))
-    copied: dict[str, tuple] = {}
+    copied: dict[str, tuple[str, int]] = {}
     target.mkdir()
     for number, name in enumerate(names, 1):
         path = _local_path(target, name)
@@ -228,7 +242,7 @@ def restore(folder: Path, *, force: bool, progress: Progress = _no_progress) -> 
         )
     progress(f"database ({vendor})…")
     _load_database(vendor, dump)
-    files, size, unchanged = _copy_media_in(folder / MEDIA, expected, default_storage, progress)
+    files, size, unchanged = copy_media_in(folder / MEDIA, expected, default_storage, progress)
     return RestoreResult(vendor, files, size, unchanged, _unapplied_migrations())
 
 
@@ -252,13 +266,8 @@ def _load_database(vendor: str, dump: Path) -> None:
     # Django's own connections must not hold the old database (or a transaction) open.
     connections.close_all()
     if vendor == "sqlite":
-        name = connection.settings_dict["NAME"]
         source = sqlite3.connect(f"file:{dump}?mode=ro", uri=True)
-        if str(name).startswith(":memory:") or "mode=memory" in str(name):
-            connection.ensure_connection()  # an in-memory test database: only this one
-            destination = connection.connection
-        else:
-            destination = sqlite3.connect(name, timeout=30)
+        destination = _sqlite_connection()
         try:
             # Page by page under SQLite's locks: other processes see the old or the new database.
             source.backup(destination)
@@ -270,9 +279,11 @@ def _load_database(vendor: str, dump: Path) -> None:
     _run_pg("pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", str(dump))
 
 
-def _copy_media_in(
-    root: Path, expected: dict[str, str], storage: Storage, progress: Progress
+def copy_media_in(
+    root: Path, expected: dict[str, str], storage: Storage, progress: Progress = _no_progress
 ) -> tuple[int, int, int]:
+    """Put each backed-up file into ``storage`` under its own name (a file already there with
+    the same sha256 is kept); (files copied, bytes copied, files unchanged)."""
     total = unchanged = 0
     for number, (name, sha) in enumerate(sorted(expected.items()), 1):
         path = _local_path(root, name)
