@@ -26,7 +26,7 @@ from typing import Any
 
 from django.core.files.base import File
 from django.core.files.storage import Storage, default_storage
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -106,6 +106,8 @@ def _dump_database(vendor: str, target: Path) -> None:
         destination = sqlite3.connect(target)
         try:
             source.backup(destination)
+        except sqlite3.Error as exc:
+            raise BackupError(f"SQLite backup failed: {exc}") from exc
         finally:
             destination.close()
             if source is not connection.connection:
@@ -230,12 +232,16 @@ def restore(folder: Path, *, force: bool, progress: Progress = _no_progress) -> 
             f"{folder} is a {vendor} backup; the configured database is {connection.vendor}. "
             "Restore it into a database of the same kind."
         )
-    dump = folder / manifest["database"]["file"]
+    dump = folder / _database_file(vendor)
     if not dump.is_file():
         raise BackupError(f"{dump} is missing.")
     expected: dict[str, str] = manifest["media"]["sha256"]
     _verify_media(folder / MEDIA, expected, progress)
-    if database_has_pages() and not force:
+    try:
+        has_pages = database_has_pages()
+    except DatabaseError as exc:
+        raise BackupError(f"Cannot read the configured database: {exc}") from exc
+    if has_pages and not force:
         raise BackupError(
             "The database is not empty (wagtailcore_page has rows): restore replaces it only "
             "with --force."
@@ -271,6 +277,8 @@ def _load_database(vendor: str, dump: Path) -> None:
         try:
             # Page by page under SQLite's locks: other processes see the old or the new database.
             source.backup(destination)
+        except sqlite3.Error as exc:
+            raise BackupError(f"SQLite restore failed: {exc}") from exc
         finally:
             source.close()
             if destination is not connection.connection:
@@ -294,8 +302,11 @@ def copy_media_in(
                     _report(progress, "media", number, len(expected))
                     continue
             storage.delete(name)
-        with path.open("rb") as source:
-            saved = storage.save(name, File(source, name=name))
+        try:
+            with path.open("rb") as source:
+                saved = storage.save(name, File(source, name=name))
+        except OSError as exc:
+            raise BackupError(f"Could not write media file {name}: {exc}") from exc
         if saved != name:
             raise BackupError(f"Storage saved media file {name} as {saved}.")
         with storage.open(name, "rb") as written:
