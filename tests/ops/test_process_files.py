@@ -106,7 +106,26 @@ def test_the_systemd_units_supervise_the_procfile_commands(name, process):
     assert exec_start[1:] == expected[1:]
 
 
-@pytest.mark.parametrize("name", ["thinktank-web.service", "thinktank-worker.service"])
+def test_the_backup_unit_runs_manage_py_backup_daily_into_a_new_folder():
+    service = read_unit("thinktank-backup.service")["Service"]
+    assert service["Type"] == "oneshot"
+    assert service["EnvironmentFile"] == "/etc/thinktank/env"
+    assert service["User"] not in ("", "root")
+    shell, flag, script = shlex.split(service["ExecStart"])
+    assert (shell, flag) == ("/bin/sh", "-c")
+    exec_, python, *argv = shlex.split(script)
+    assert exec_ == "exec" and Path(python).name == "python"
+    check_manage_command(["python", *argv])
+    assert argv[:2] == ["manage.py", "backup"] and "$(date" in argv[2], "a new folder each run"
+    timer = read_unit("thinktank-backup.timer")
+    assert timer["Timer"]["OnCalendar"].startswith("*-*-* ")  # daily
+    assert timer["Timer"]["Persistent"] == "true"
+    assert timer["Install"]["WantedBy"] == "timers.target"
+
+
+@pytest.mark.parametrize(
+    "name", ["thinktank-web.service", "thinktank-worker.service", "thinktank-backup.service"]
+)
 def test_no_secret_is_written_into_a_unit(name):
     unit = read_unit(name)
     for section in unit.sections():
