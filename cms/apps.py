@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -11,5 +12,23 @@ class CmsConfig(AppConfig):
         from cms.permissions import grant_group_permissions
 
         deps.connect()
+        connection_created.connect(_private_sqlite_file)
 
         post_migrate.connect(grant_group_permissions, sender=self)
+
+
+def _private_sqlite_file(sender: object, connection: object, **kwargs: object) -> None:
+    """An SQLite database (password hashes, TOTP secrets) readable by its owner only: SQLite
+    creates it, and its journal, with the process's umask (world-readable by default)."""
+    import os
+    import stat
+
+    if getattr(connection, "vendor", "") != "sqlite":
+        return
+    name = str(connection.settings_dict.get("NAME", ""))  # type: ignore[attr-defined]
+    for path in (name, f"{name}-wal", f"{name}-shm", f"{name}-journal"):
+        try:
+            if os.stat(path).st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+                os.chmod(path, 0o600)
+        except (FileNotFoundError, PermissionError, OSError):
+            continue

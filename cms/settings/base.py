@@ -95,7 +95,8 @@ WSGI_APPLICATION = "cms.wsgi.application"
 
 _DEFAULT_SQLITE = VAR_DIR / "db.sqlite3"
 if not env("DATABASE_URL", ""):
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # The embedded database holds password hashes and TOTP secrets: its folder is private.
+    VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 DATABASES = {
     # Persistent connections, checked before reuse: after a database restart the next request

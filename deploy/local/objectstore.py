@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 CREDENTIALS = "credentials.json"
+SECURITY = "security.toml"
 SITE_BUCKET = "site"
 RELEASE_BUCKET = "releases"
 MEDIA_BUCKET = "media"
@@ -147,18 +148,21 @@ class LocalStore:
 
     def prepare(self) -> Credentials:
         credentials = ensure_credentials(self.directory, self.deployer)
-        (self.directory / "data").mkdir(parents=True, exist_ok=True)
-        config = self.directory / "s3.json"
-        config.write_text(
-            json.dumps(
-                s3_identities(
-                    credentials, self.site_bucket, self.media_bucket, self.release_bucket
-                ),
-                indent=1,
-            )
+        for folder in (self.directory, self.directory / "data"):
+            folder.mkdir(parents=True, exist_ok=True)
+            folder.chmod(0o700)  # the buckets' files, the media bucket's among them
+        self._write_private(SECURITY, _security_toml())
+        identities = s3_identities(
+            credentials, self.site_bucket, self.media_bucket, self.release_bucket
         )
-        config.chmod(0o600)
+        self._write_private("s3.json", json.dumps(identities, indent=1))
         return credentials
+
+    def _write_private(self, name: str, text: str) -> None:
+        path = self.directory / name
+        path.touch(mode=0o600)
+        path.chmod(0o600)
+        path.write_text(text)
 
     def start(self, log: Path | None = None, timeout: float = 60.0) -> Credentials:
         """Start the server in the background and wait until the buckets answer."""
@@ -170,7 +174,11 @@ class LocalStore:
         credentials = self.prepare()
         output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603 — our own argument list
-            self.command(), stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+            self.command(),
+            cwd=self.directory,  # where weed reads security.toml
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.wait_ready(timeout)
         return credentials
@@ -241,6 +249,18 @@ class LocalStore:
 def _signal_group(pid: int, signum: int) -> None:
     with contextlib.suppress(ProcessLookupError):  # exited meanwhile: the caller's wait reaps it
         os.killpg(pid, signum)
+
+
+def _security_toml() -> str:
+    """SeaweedFS's own HTTP APIs signed with fresh keys on every start: without them any local
+    process could read the private buckets, or write the site bucket, through the filer
+    (``POST /buckets/site/…``) or a volume server, bypassing the S3 identities. The S3 gateway
+    signs its own requests. (The internal gRPC ports stay unauthenticated, on 127.0.0.1 only.)"""
+    sections = ["jwt.signing", "jwt.signing.read", "jwt.filer_signing", "jwt.filer_signing.read"]
+    return "".join(
+        f'[{name}]\nkey = "{secrets.token_urlsafe(32)}"\nexpires_after_seconds = 10\n\n'
+        for name in sections
+    )
 
 
 def weed_executable() -> str:
