@@ -244,7 +244,8 @@ class SnippetField(APIValueField):
 
 class AuthorsField(APIValueField):
     """Author rows in order: name, role, title, and the person page's id and URL when the
-    person has a public page (null for an external name or a hidden page)."""
+    person has a public page (null for an external name or a hidden page, whose job title is
+    left out too)."""
 
     def get_attribute(self, instance):
         return instance
@@ -264,7 +265,9 @@ class AuthorsField(APIValueField):
                 {
                     "name": row.display_name,
                     "role": row.role,
-                    "title": row.title,
+                    # A hidden person page's fields never appear: only what the page itself
+                    # says of the author (the name, a title typed on this page).
+                    "title": row.title if person or not row.person_id else row.title_override,
                     "person_id": person.pk if person else None,
                     "url": page_url(person) if person else None,
                 }

@@ -78,7 +78,11 @@ class VisibilityTestCase(SiteTestCase):
         )
         source.unpublish()
         cls.secret_person = f.PersonPageFactory(
-            parent=cls.people, first_name="Secret", last_name="Person", slug="secret-person"
+            parent=cls.people,
+            first_name="Secret",
+            last_name="Person",
+            slug="secret-person",
+            job_title="Canary job title",
         )
         cls.secret_person.unpublish()
 
@@ -148,7 +152,9 @@ class PageVisibilityTests(VisibilityTestCase):
         self.assertEqual(secret["name"], "Secret Person")  # the byline still names them
         self.assertIsNone(secret["url"])
         self.assertIsNone(secret["person_id"])
+        self.assertEqual(secret["title"], "", "a hidden person page's job title stays hidden")
         self.assertEqual(known["person_id"], self.person.pk)
+        self.assertEqual(known["title"], self.person.job_title)
         response = self.client.get("/api/v2/pages/", {"author": "secret-person"})
         self.assertEqual(response.status_code, 400)
 
