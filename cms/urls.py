@@ -7,7 +7,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health, twofactor, views
+from cms import health, page_passwords, twofactor, views
 from cms.api import api_router
 
 urlpatterns = [
@@ -31,6 +31,12 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
+    # Wagtail's page-password form, throttled like the admin sign-in (cms/page_passwords.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Files that pages serve as routes (feed.xml, event.ics): Wagtail's own pattern only
     # matches paths ending in a slash.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:xml|ics))$", wagtail_views.serve, name="page_file"),
