@@ -133,7 +133,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         device, throttled = _check_token([d.pk for d in devices], form.cleaned_data["token"])
         if device is not None:
-            otp_login(request, device)
+            _verified(request, device)
             return HttpResponseRedirect(next_url)
         form.add_error("token", THROTTLED if throttled else INVALID)
     return render(request, "twofactor/verify.html", {"form": form, "next": next_url})
@@ -151,6 +151,12 @@ def _check_token(device_ids: list[int], token: str) -> tuple[TOTPDevice | None, 
             if allowed and device.verify_token(token):
                 return device, False
     return None, throttled
+
+
+def _verified(request: HttpRequest, device: TOTPDevice) -> None:
+    """Mark the session verified under a new id: one seen before the code is worth nothing."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 @require_admin_access
@@ -175,7 +181,7 @@ def setup(request: HttpRequest) -> HttpResponse:
         if accepted is not None:
             TOTPDevice.objects.filter(pk=accepted.pk).update(confirmed=True)
             accepted.confirmed = True
-            otp_login(request, accepted)
+            _verified(request, accepted)
             messages.success(request, _("Two-factor authentication is set up."))
             return HttpResponseRedirect(next_url)
         form.add_error("token", THROTTLED if throttled else INVALID)

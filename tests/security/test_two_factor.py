@@ -1,11 +1,14 @@
 """Two-factor sign-in to the admin: who must use it, verify and enrolment, what stays open."""
 
 import datetime as dt
+import re
 import time
+from base64 import b32decode
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -226,3 +229,54 @@ class PolicyTests(TwoFactorTestCase):
             self.assertRedirects(
                 self.client.get(HOME), with_next(SETUP, HOME), fetch_redirect_response=False
             )
+
+
+def secret_on(page) -> str:
+    """The base32 key the enrolment page shows (what anyone reading the page learns)."""
+    match = re.search(r'data-secret="([A-Z2-7]+)"', page.content.decode())
+    assert match, "the setup page shows no key"
+    return match.group(1)
+
+
+def code_for(secret: str, offset: int = 0) -> str:
+    totp = TOTP(b32decode(secret))
+    totp.time = time.time() + offset * 30
+    return f"{totp.token():06d}"
+
+
+class SessionRotationTests(TwoFactorTestCase):
+    """A session id seen before the code (on a shared screen, in a log) is worth nothing after."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.moderator = cls.user_in("Moderators", "moderator", device=True)
+        cls.deployer = cls.user_in("Deployers", "deployer")
+
+    def session_cookie(self, client: Client | None = None) -> str:
+        return (client or self.client).cookies[settings.SESSION_COOKIE_NAME].value
+
+    def assert_old_cookie_is_dead(self, old: str) -> None:
+        thief = Client()
+        thief.cookies[settings.SESSION_COOKIE_NAME] = old
+        response = thief.get(HOME)
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(response["Location"].startswith(reverse("wagtailadmin_login")))
+
+    def test_verification_gives_a_new_session_id(self):
+        self.sign_in(self.moderator)
+        before = self.session_cookie()
+        device = TOTPDevice.objects.get(user=self.moderator)
+        self.client.post(VERIFY, {"token": current_code(device), "next": HOME})
+        self.assertNotEqual(self.session_cookie(), before)
+        self.assertEqual(self.client.get(HOME).status_code, 200)
+        self.assert_old_cookie_is_dead(before)
+
+    def test_enrolment_gives_a_new_session_id(self):
+        self.sign_in(self.deployer)
+        secret = secret_on(self.client.get(SETUP))
+        before = self.session_cookie()
+        self.client.post(SETUP, {"token": code_for(secret), "next": HOME})
+        self.assertTrue(TOTPDevice.objects.get(user=self.deployer).confirmed)
+        self.assertNotEqual(self.session_cookie(), before)
+        self.assertEqual(self.client.get(HOME).status_code, 200)
+        self.assert_old_cookie_is_dead(before)
