@@ -3,23 +3,29 @@
 After the password, a user must enter a code from an authenticator app before any admin page
 when they are a superuser (``TWO_FACTOR_REQUIRED_FOR_SUPERUSERS``), belong to one of
 ``TWO_FACTOR_REQUIRED_GROUPS``, or have enrolled a device of their own accord. A required user
-without a device enrols first. Only the admin is gated: the public site, previews rendered for
-the static export and the API never see this. django-otp's ``OTPMiddleware`` must come before
-``TwoFactorMiddleware`` (it marks a session verified once a device has accepted a code).
+without a device enrols first. Until the code is entered such a session is sent to the code
+page in the admin and counts as an anonymous visitor everywhere else (login-restricted pages,
+private documents, the API), so a stolen password opens nothing. django-otp's ``OTPMiddleware``
+must come before ``TwoFactorMiddleware`` (it marks a session verified once a device has
+accepted a code).
 """
 
 from __future__ import annotations
 
+import functools
 from base64 import b32encode
 from urllib.parse import urlencode
 
+from asgiref.sync import sync_to_async
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
@@ -52,21 +58,59 @@ def two_factor_required(user) -> bool:
     return user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists()
 
 
+def owes_code(user) -> bool:
+    """Whether a signed-in ``user`` has passed the password but not yet a code it must give."""
+    if not user.is_authenticated or user.is_verified():
+        return False
+    return user_has_device(user) or two_factor_required(user)
+
+
+def _outside_admin(user):
+    """``user`` as the site outside the admin sees it: anonymous while a code is owed."""
+    if not owes_code(user):
+        return user
+    anonymous = AnonymousUser()
+    # The attributes OTPMiddleware gives every user, for code that asks.
+    anonymous.otp_device = None  # type: ignore[attr-defined]
+    anonymous.is_verified = lambda: False  # type: ignore[attr-defined]
+    return anonymous
+
+
 def _with_next(url_name: str, next_url: str) -> str:
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
+def _is_admin_path(path: str) -> bool:
+    return path.startswith(reverse("wagtailadmin_home"))
+
+
 class TwoFactorMiddleware:
-    """Send an admin session that still owes a code to the verify (or enrolment) page."""
+    """Send an admin session that still owes a code to the verify (or enrolment) page, and
+    make it anonymous everywhere else.
+
+    Outside the admin nothing would send it on to the code, so rights a password alone gave
+    (Wagtail's login-restricted pages and documents, the API) are withheld instead.
+    """
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _is_admin_path(request.path):
+            user = request.user
+            # Lazy, as OTPMiddleware's user is: a public page that never asks costs no query.
+            request.user = SimpleLazyObject(functools.partial(_outside_admin, user))
+            auser = getattr(request, "auser", None)
+            if auser is not None:
+
+                async def outside_admin_auser():
+                    return await sync_to_async(_outside_admin)(await auser())
+
+                request.auser = outside_admin_auser
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
-        if not request.path.startswith(reverse("wagtailadmin_home")):
+        if not _is_admin_path(request.path):
             return None
         if request.resolver_match.url_name in EXEMPT_URL_NAMES:
             return None

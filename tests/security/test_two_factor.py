@@ -8,13 +8,17 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cms.twofactor import INVALID, THROTTLED
+
+from .. import factories as f
+from ..base import SiteTestCase
 
 PASSWORD = "correct horse battery staple"
 HOME = "/admin/"
@@ -280,3 +284,61 @@ class SessionRotationTests(TwoFactorTestCase):
         self.assertNotEqual(self.session_cookie(), before)
         self.assertEqual(self.client.get(HOME).status_code, 200)
         self.assert_old_cookie_is_dead(before)
+
+
+class UnverifiedIsAnonymousTests(SiteTestCase):
+    """Outside the admin a session that still owes a code has an anonymous visitor's rights."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.admin = User.objects.create_superuser("admin", "admin@example.org", PASSWORD)
+        cls.device = TOTPDevice.objects.create(user=cls.admin, name="phone", confirmed=True)
+        cls.members_only = f.StandardPageFactory(
+            parent=cls.home, title="Members only", slug="members-only"
+        )
+        PageViewRestriction.objects.create(page=cls.members_only, restriction_type="login")
+        cls.board = Collection.get_first_root_node().add_child(name="Board")
+        CollectionViewRestriction.objects.create(collection=cls.board, restriction_type="login")
+        cls.document = f.DocumentFactory(title="Board paper", collection=cls.board)
+
+    def urls(self) -> list[str]:
+        return [self.members_only.url, self.document.url]
+
+    def sign_in(self) -> None:
+        response = self.client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "admin", "password": PASSWORD, "next": HOME},
+        )
+        self.assertRedirects(response, HOME, fetch_redirect_response=False)
+
+    def assert_refused_like_anonymous(self, url: str) -> None:
+        anonymous = Client().get(url)
+        self.assertEqual(anonymous.status_code, 302)
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, anonymous.status_code)
+        self.assertEqual(response["Location"], anonymous["Location"])
+
+    @override_settings(WAGTAILDOCS_SERVE_METHOD="serve_view")
+    def test_password_alone_opens_nothing_private(self):
+        self.sign_in()
+        for url in self.urls():
+            with self.subTest(url=url):
+                self.assert_refused_like_anonymous(url)
+        # The admin still sends the session on to the code.
+        self.assertRedirects(
+            self.client.get(HOME), with_next(VERIFY, HOME), fetch_redirect_response=False
+        )
+
+        self.client.post(VERIFY, {"token": current_code(self.device), "next": HOME})
+        for url in self.urls():
+            with self.subTest(url=url, verified=True):
+                self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_an_editor_who_need_not_verify_keeps_their_rights(self):
+        editor = User.objects.create_user("editor", "editor@example.org", PASSWORD)
+        editor.groups.add(Group.objects.get(name="Editors"))
+        self.client.post(
+            reverse("wagtailadmin_login"), {"username": "editor", "password": PASSWORD}
+        )
+        self.assertEqual(self.client.get(self.members_only.url).status_code, 200)
