@@ -3,11 +3,12 @@
 import datetime as dt
 import re
 import time
-from base64 import b32decode
+from base64 import b32decode, b32encode
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core import mail
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from cms import twofactor
 from cms.twofactor import INVALID, THROTTLED
 
 from .. import factories as f
@@ -167,9 +169,10 @@ class EnrolmentTests(TwoFactorTestCase):
         self.assertContains(page, "Set up two-factor authentication")
         self.assertContains(page, "otpauth://totp/")
         self.assertContains(page, device.config_url.split("secret=")[1].split("&")[0])
-        # The secret stays the same until it is confirmed.
+        # Another visit shows another secret, and replaces the one shown before.
         self.client.get(with_next(SETUP, HOME))
         self.assertEqual(TOTPDevice.objects.filter(user=self.deployer).count(), 1)
+        device = TOTPDevice.objects.get(user=self.deployer, confirmed=False)
 
         self.assertRedirects(
             self.client.get(HOME), with_next(SETUP, HOME), fetch_redirect_response=False
@@ -342,3 +345,92 @@ class UnverifiedIsAnonymousTests(SiteTestCase):
             reverse("wagtailadmin_login"), {"username": "editor", "password": PASSWORD}
         )
         self.assertEqual(self.client.get(self.members_only.url).status_code, 200)
+
+
+class EnrolmentHijackTests(TwoFactorTestCase):
+    """Someone who knows only the password cannot plant a secret for the user to enrol."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.deployer = cls.user_in("Deployers", "deployer")
+
+    def sign_in_as(self, client: Client) -> None:
+        response = client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "deployer", "password": PASSWORD, "next": HOME},
+        )
+        self.assertRedirects(response, HOME, fetch_redirect_response=False)
+
+    def test_a_secret_read_by_someone_else_never_verifies(self):
+        attacker, user = Client(), Client()
+        self.sign_in_as(attacker)
+        stolen = secret_on(attacker.get(SETUP))
+
+        self.sign_in_as(user)
+        secret = secret_on(user.get(SETUP))
+        self.assertNotEqual(secret, stolen)
+        confirmed = user.post(SETUP, {"token": code_for(secret), "next": HOME})
+        self.assertRedirects(confirmed, HOME, fetch_redirect_response=False)
+        self.assertEqual(user.get(HOME).status_code, 200)
+
+        self.sign_in_as(attacker)
+        for offset in (-1, 0, 1):
+            attacker.post(VERIFY, {"token": code_for(stolen, offset), "next": HOME})
+            attacker.post(SETUP, {"token": code_for(stolen, offset), "next": HOME})
+            TOTPDevice.objects.update(throttling_failure_count=0)
+        self.assertRedirects(
+            attacker.get(HOME), with_next(VERIFY, HOME), fetch_redirect_response=False
+        )
+        self.assertEqual(TOTPDevice.objects.filter(user=self.deployer).count(), 1)
+
+    def test_each_visit_shows_a_new_secret(self):
+        self.sign_in(self.deployer)
+        first = secret_on(self.client.get(SETUP))
+        second = secret_on(self.client.get(SETUP))
+        self.assertNotEqual(first, second)
+        self.assertEqual(TOTPDevice.objects.filter(user=self.deployer).count(), 1)
+        # The key shown first is gone with its page.
+        self.client.post(SETUP, {"token": code_for(first), "next": HOME})
+        self.assertFalse(TOTPDevice.objects.filter(user=self.deployer, confirmed=True).exists())
+
+    def test_only_the_device_this_session_created_can_be_confirmed(self):
+        self.sign_in(self.deployer)
+        # A key created outside this session (another session's page, say) after sign-in.
+        planted = TOTPDevice.objects.create(user=self.deployer, name="planted", confirmed=False)
+        secret = b32encode(planted.bin_key).decode()
+        self.client.post(SETUP, {"token": code_for(secret), "next": HOME})
+        planted.refresh_from_db()
+        self.assertFalse(planted.confirmed)
+
+    def test_a_key_removed_by_another_sign_in_cannot_be_confirmed(self):
+        self.sign_in(self.deployer)
+        secret = secret_on(self.client.get(SETUP))
+        self.sign_in_as(Client())
+        response = self.client.post(SETUP, {"token": code_for(secret), "next": HOME})
+        self.assertRedirects(response, with_next(SETUP, HOME), fetch_redirect_response=False)
+        self.assertFalse(TOTPDevice.objects.filter(user=self.deployer).exists())
+
+    def test_signing_in_removes_unconfirmed_devices(self):
+        TOTPDevice.objects.create(user=self.deployer, name="left over", confirmed=False)
+        self.sign_in(self.deployer)
+        self.assertFalse(TOTPDevice.objects.filter(user=self.deployer).exists())
+
+    def test_confirming_needs_a_recent_password(self):
+        self.sign_in(self.deployer)
+        secret = secret_on(self.client.get(SETUP))
+        session = self.client.session
+        session[twofactor.SIGNED_IN_AT_SESSION_KEY] -= settings.TWO_FACTOR_ENROL_MAX_AGE + 1
+        session.save()
+        response = self.client.post(SETUP, {"token": code_for(secret), "next": HOME})
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(response["Location"].startswith(reverse("wagtailadmin_login")))
+        self.assertFalse(TOTPDevice.objects.filter(user=self.deployer, confirmed=True).exists())
+
+    def test_the_user_is_told_by_email(self):
+        self.sign_in(self.deployer)
+        secret = secret_on(self.client.get(SETUP))
+        self.assertEqual(mail.outbox, [])
+        self.client.post(SETUP, {"token": code_for(secret), "next": HOME})
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(mail.outbox[0].to, ["deployer@example.org"])
+        self.assertIn("two-factor", mail.outbox[0].subject.lower())
