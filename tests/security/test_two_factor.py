@@ -289,6 +289,7 @@ class SessionRotationTests(TwoFactorTestCase):
         self.assert_old_cookie_is_dead(before)
 
 
+@override_settings(TWO_FACTOR_REQUIRED_FOR_SUPERUSERS=True)
 class UnverifiedIsAnonymousTests(SiteTestCase):
     """Outside the admin a session that still owes a code has an anonymous visitor's rights."""
 
@@ -308,10 +309,10 @@ class UnverifiedIsAnonymousTests(SiteTestCase):
     def urls(self) -> list[str]:
         return [self.members_only.url, self.document.url]
 
-    def sign_in(self) -> None:
+    def sign_in(self, username: str = "admin") -> None:
         response = self.client.post(
             reverse("wagtailadmin_login"),
-            {"username": "admin", "password": PASSWORD, "next": HOME},
+            {"username": username, "password": PASSWORD, "next": HOME},
         )
         self.assertRedirects(response, HOME, fetch_redirect_response=False)
 
@@ -337,6 +338,18 @@ class UnverifiedIsAnonymousTests(SiteTestCase):
         for url in self.urls():
             with self.subTest(url=url, verified=True):
                 self.assertEqual(self.client.get(url).status_code, 200)
+
+    @override_settings(WAGTAILDOCS_SERVE_METHOD="serve_view")
+    def test_a_required_user_who_has_not_enrolled_is_anonymous_too(self):
+        moderator = User.objects.create_user("moderator", "moderator@example.org", PASSWORD)
+        moderator.groups.add(Group.objects.get(name="Moderators"))
+        self.sign_in("moderator")
+        for url in self.urls():
+            with self.subTest(url=url):
+                self.assert_refused_like_anonymous(url)
+        self.assertRedirects(
+            self.client.get(HOME), with_next(SETUP, HOME), fetch_redirect_response=False
+        )
 
     def test_an_editor_who_need_not_verify_keeps_their_rights(self):
         editor = User.objects.create_user("editor", "editor@example.org", PASSWORD)
