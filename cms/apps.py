@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
@@ -8,11 +9,12 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS core"
 
     def ready(self) -> None:
-        from cms import deps
+        from cms import deps, twofactor
         from cms.permissions import grant_group_permissions
 
         deps.connect()
         connection_created.connect(_private_sqlite_file)
+        user_logged_in.connect(twofactor.on_password_sign_in, dispatch_uid="cms.twofactor")
 
         post_migrate.connect(grant_group_permissions, sender=self)
 

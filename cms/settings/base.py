@@ -194,6 +194,8 @@ AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
 # Two-factor sign-in with TOTP (cms/twofactor.py) for superusers and these groups.
 TWO_FACTOR_REQUIRED_GROUPS = ["Moderators", "Deployers"]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
+# Seconds after the password within which an authenticator app may be enrolled.
+TWO_FACTOR_ENROL_MAX_AGE = 10 * 60
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Deploy: the static build goes to the site bucket (deploy.release.target), and only the build;
