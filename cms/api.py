@@ -28,7 +28,6 @@ from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
-    LocaleFilter,
     OrderingFilter,
     TranslationOfFilter,
 )
@@ -64,6 +63,7 @@ from cms.api_fields import (
     stream_data,
 )
 from cms.api_filters import (
+    KnownLocaleFilter,
     PlainTextSearchFilter,
     SafeFieldsFilter,
     is_integer_in_range,
@@ -328,7 +328,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         DescendantOfFilter,
         OrderingFilter,
         TranslationOfFilter,
-        LocaleFilter,
+        KnownLocaleFilter,
         PlainTextSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters

@@ -2,6 +2,10 @@
 
 Dates come from content (an item's display date; the channel's newest item, else the listing
 page's publication), never from the clock; links are absolute on ``SITE_BASE_URL``.
+
+Readers decode an item's ``<description>`` as HTML, so its plain-text source (a summary or a
+dek) is HTML-escaped here and XML-escaped again by the feed writer: a reader shows the literal
+text. Titles and the channel's description are plain text in RSS and are escaped once.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from typing import Any, Protocol
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
-from django.utils.html import strip_tags
+from django.utils.html import escape
 
 from cms.models import BasePage
 from cms.public_urls import public_url
 from cms.routing import FEED_ROUTE
+from cms.structured_data import rich_text_to_plain
 
 FEED_LIMIT = 50
 RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
@@ -53,6 +58,11 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
+def text_as_html(text: str) -> str:
+    """Plain text as the HTML that shows it literally: an item's description is HTML."""
+    return str(escape(text))
+
+
 def build_feed(
     *,
     title: str,
@@ -75,7 +85,7 @@ def build_feed(
         feed.add_item(
             title=entry.card_title,
             link=link,
-            description=entry.listing_summary or entry.dek,
+            description=text_as_html(entry.listing_summary or entry.dek),
             unique_id=link,
             unique_id_is_permalink=True,
             pubdate=day_start(entry.display_date),
@@ -99,7 +109,7 @@ def listing_feed(
     description: str | None = None,
 ) -> HttpResponse:
     """The ``feed.xml`` response of a listing page (a section, a hub, a person, the home page)."""
-    intro = strip_tags(str(getattr(page, "intro", "") or "")).strip()
+    intro = rich_text_to_plain(str(getattr(page, "intro", "") or ""))
     feed = build_feed(
         title=title or f"{page.title} | {settings.WAGTAIL_SITE_NAME}",
         link_path=page.url_path_on_site,

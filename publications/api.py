@@ -7,7 +7,6 @@ from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
-    LocaleFilter,
     OrderingFilter,
     TranslationOfFilter,
 )
@@ -15,7 +14,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
 from cms.api import PublicPagesAPIViewSet
-from cms.api_filters import PlainTextSearchFilter, SafeFieldsFilter
+from cms.api_filters import KnownLocaleFilter, PlainTextSearchFilter, SafeFieldsFilter
 
 from .api_filters import CONTENT_FILTERS, ContentFilter, wants_content
 from .models import ContentPage
@@ -30,7 +29,7 @@ class ContentPagesAPIViewSet(PublicPagesAPIViewSet):
         ContentFilter,
         OrderingFilter,
         TranslationOfFilter,
-        LocaleFilter,
+        KnownLocaleFilter,
         PlainTextSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PublicPagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS)

@@ -176,6 +176,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 PILImage.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
 warnings.filterwarnings("ignore", category=PILImage.DecompressionBombWarning)
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Every upload's bytes must be its extension's format, and inert: no HTML named .pdf, no PDF
+# JavaScript, no image/HTML polyglot (cms/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.CheckedImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100

@@ -41,9 +41,46 @@ ACTIVE_DOCUMENTS = {
 }
 
 
+# Files whose bytes are not what their extension says, or that a reader or browser would run.
+PDF_JAVASCRIPT = (
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /S /JavaScript /JS (app.alert(1)) >>\nendobj\n%%EOF\n"
+)
+PDF_LAUNCH = b"%PDF-1.4\n1 0 obj\n<< /S /Launch /F (cmd.exe) >>\nendobj\n%%EOF\n"
+PDF_HEX_ESCAPED_JS = b"%PDF-1.4\n1 0 obj\n<< /S /J#61vaScript /J#53 (x) >>\nendobj\n%%EOF\n"
+OBJECT_STREAM = zlib.compress(b"2 0 << /S /JavaScript /JS (app.alert(1)) >>")
+PDF_JS_IN_OBJECT_STREAM = (
+    b"%PDF-1.5\n3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length "
+    + str(len(OBJECT_STREAM)).encode()
+    + b" >>\nstream\n"
+    + OBJECT_STREAM
+    + b"\nendstream\nendobj\n%%EOF\n"
+)
+HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+MISMATCHED_DOCUMENTS = {
+    "report.pdf": (HTML, "This file&#x27;s content is not a PDF."),
+    "notes.docx": (HTML, "This file&#x27;s content is not a Word document."),
+    "sheet.xlsx": (b"%PDF-1.4\n", "This file&#x27;s content is not an Excel workbook."),
+    "book.epub": (b"PK\x05\x06" + b"\x00" * 18, "This file&#x27;s content is not an EPUB book."),
+    "notes.txt": (b"text\x00binary", "This file&#x27;s content is not plain text."),
+    "page.txt": (HTML, "This text file contains HTML markup"),
+    "data.csv": (b"a,b\n<script>alert(1)</script>,2\n", "This text file contains HTML markup"),
+    "js.pdf": (PDF_JAVASCRIPT, "This PDF contains JavaScript or a launch action"),
+    "launch.pdf": (PDF_LAUNCH, "This PDF contains JavaScript or a launch action"),
+    "escaped.pdf": (PDF_HEX_ESCAPED_JS, "This PDF contains JavaScript or a launch action"),
+    "objstm.pdf": (PDF_JS_IN_OBJECT_STREAM, "This PDF contains JavaScript or a launch action"),
+}
+
+
 def png(width: int = 8, height: int = 8) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), "navy").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def jpeg(comment: bytes = b"") -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(buffer, format="JPEG", comment=comment)
     return buffer.getvalue()
 
 
@@ -176,6 +213,55 @@ class AdminUploadTests(TestCase):
         document = get_document_model().objects.get()
         self.assertEqual(document.file_extension, "pdf")
         self.assertTrue(document.url.startswith("/media/documents/"))  # "direct": a plain file
+
+    def test_documents_whose_content_is_not_their_extension_are_refused(self):
+        for name, (content, message) in MISMATCHED_DOCUMENTS.items():
+            with self.subTest(name):
+                response = self.add_document(name, content)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, message)
+                result = self.client.post(
+                    "/admin/documents/multiple/add/",
+                    {"files[]": SimpleUploadedFile(name, content)},
+                ).json()
+                self.assertFalse(result["success"], result)
+        self.assertFalse(get_document_model().objects.exists())
+
+    def test_documents_whose_content_matches_are_accepted(self):
+        good = {
+            "report.pdf": b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /OpenAction [3 0 R /Fit] >>\n",
+            "notes.docx": b"PK\x03\x04" + b"\x00" * 26,
+            "data.csv": "name,price\nCaf\u00e9 <ok>,1 < 2\n".encode(),
+            "notes.txt": b"Plain notes; x < y and a <b> tag name in prose.\n",
+        }
+        for name, content in good.items():
+            with self.subTest(name):
+                self.assertEqual(self.add_document(name, content).status_code, 302)
+        self.assertEqual(get_document_model().objects.count(), len(good))
+
+    def test_a_jpeg_html_polyglot_is_refused(self):
+        for polyglot in [
+            jpeg(comment=b"<html><script>alert(1)</script>"),
+            jpeg() + b"<svg onload=alert(1)>",
+            png() + b"<SCRIPT>alert(1)</SCRIPT>",
+        ]:
+            name = "photo.png" if polyglot.startswith(b"\x89PNG") else "photo.jpg"
+            with self.subTest(name):
+                response = self.add_image(name, polyglot)
+                self.assertContains(response, "This image also contains HTML or SVG markup")
+                result = self.add_image_multiple(name, polyglot)
+                self.assertFalse(result["success"])
+                self.assertIn("HTML or SVG markup", result["error_message"])
+        self.assertFalse(get_image_model().objects.exists())
+
+    def test_a_plain_jpeg_is_accepted(self):
+        self.assertEqual(self.add_image("photo.jpg", jpeg(comment=b"A caption")).status_code, 302)
+
+    def test_every_allowed_extension_has_a_content_check(self):
+        from cms.uploads import DOCUMENT_CHECKS, IMAGE_CHECKS
+
+        self.assertLessEqual(set(settings.WAGTAILDOCS_EXTENSIONS), set(DOCUMENT_CHECKS))
+        self.assertLessEqual(set(settings.WAGTAILIMAGES_EXTENSIONS), set(IMAGE_CHECKS))
 
 
 class ServedTypeTests(SiteTestCase):
