@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms import keys
 from cms.api_fields import ImageField
 from cms.public_urls import path_on_site, public_url
+from cms.rich_text_normalise import normalise_model_rich_text
 
 
 class ListingFields(models.Model):
@@ -108,6 +109,17 @@ class BasePage(ListingFields, SocialFields, Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Rich text written without the editor (an import, a script) is stored as the editor
+        would write it, so the edit view can open the page (``cms.rich_text_normalise``)."""
+        normalise_model_rich_text(self, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+
+    def save_revision(self, *args: Any, **kwargs: Any) -> Any:
+        """As ``save``: a revision is serialised from the page, not saved through it."""
+        normalise_model_rich_text(self)
+        return super().save_revision(*args, **kwargs)
 
     def structured_data(self, org: dict[str, Any], linked_ids: set[int] | None) -> Any:
         """Hook: the schema.org entity the page is about (``cms.structured_data.main_entity``),

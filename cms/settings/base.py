@@ -156,6 +156,10 @@ SITE_BASE_URL = env("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+# Opens rich text an import or a script wrote, which Draftail's converter rejects.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "cms.rich_text_widget.NormalisingDraftailRichTextArea"}
+}
 WAGTAILDOCS_SERVE_METHOD = "direct"  # documents are plain files on the static site
 # Uploads (tests/security/test_uploads.py). Documents are served from the site's own origin, so
 # only formats a browser downloads or shows inertly: no html/htm/svg/xml/js, which would run as
