@@ -18,6 +18,7 @@ from wagtail.rich_text import RichText
 
 from cms.blocks import BODY_FEATURES
 from cms.rich_text_normalise import normalise_rich_text
+from cms.rich_text_widget import NormalisingDraftailRichTextArea
 from cms.sanitize import ALLOWED_ELEMENTS
 from people.models import PersonPage
 from publications.models import OpEdPage
@@ -140,6 +141,19 @@ class RichTextOutsideTheEditorTests(SiteTestCase):
                 Revision.objects.filter(object_id=str(self.person.pk)).delete()
                 PersonPage.objects.filter(pk=self.person.pk).update(latest_revision=None)
                 self.assert_edit_view_renders(self.person.pk)
+
+
+class WidgetTests(SiteTestCase):
+    def test_stored_html_the_converter_rejects_opens_normalised_with_a_warning(self) -> None:
+        widget = NormalisingDraftailRichTextArea(features=BODY_FEATURES)
+        with self.assertLogs("cms.rich_text_widget", "WARNING"):
+            state = json.loads(widget.format_value(MALFORMED["misnested"]))
+        self.assertEqual([b["text"] for b in state["blocks"]], ["One two", "three"])
+
+    def test_editor_output_opens_without_a_warning(self) -> None:
+        widget = NormalisingDraftailRichTextArea(features=BODY_FEATURES)
+        with self.assertNoLogs("cms.rich_text_widget"):
+            widget.format_value('<p data-block-key="a1">One <b>two</b></p>')
 
 
 class NormaliseTests(SiteTestCase):
