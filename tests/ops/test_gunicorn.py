@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ..deploy.s3_support import start_store, target_for
+from ..deploy.s3_support import settings_for, start_store, target_for
 from .support import PYTHON, ROOT, manage, production_env
 
 # Its own SQLite file and settings module, whatever the suite's database: run once.
@@ -85,12 +85,7 @@ def site(tmp_path_factory) -> Iterator[dict[str, str]]:
     target = target_for(store)
     env = production_env(
         folder,
-        DEPLOY_S3_ENDPOINT_URL=target.endpoint_url,
-        DEPLOY_S3_BUCKET=target.bucket,
-        DEPLOY_S3_RELEASE_BUCKET=target.release_bucket,
-        DEPLOY_S3_PREFIX=target.prefix,
-        AWS_ACCESS_KEY_ID=target.access_key,
-        AWS_SECRET_ACCESS_KEY=target.secret_key,
+        **settings_for(target),
         SITE_BUILD_DIR=str(folder / "build"),
         WORKER_HEARTBEAT_SECONDS="1",
         LOG_FORMAT="json",

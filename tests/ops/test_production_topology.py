@@ -25,7 +25,7 @@ import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import Browser, Page, expect
 
-from ..deploy.s3_support import anonymous_get, start_store, target_for
+from ..deploy.s3_support import anonymous_get, settings_for, start_store, target_for
 from .postgres import Cluster
 from .support import PYTHON, ROOT, manage, production_env
 from .test_gunicorn import HTTPS, free_port, get, stop, wait_for
@@ -110,12 +110,7 @@ def topology(tmp_path: Path) -> Iterator[Topology]:
     env = production_env(
         tmp_path,
         DATABASE_URL=cluster.create_database("cms"),
-        DEPLOY_S3_ENDPOINT_URL=target.endpoint_url,
-        DEPLOY_S3_BUCKET=target.bucket,
-        DEPLOY_S3_RELEASE_BUCKET=target.release_bucket,
-        DEPLOY_S3_PREFIX=target.prefix,
-        AWS_ACCESS_KEY_ID=target.access_key,
-        AWS_SECRET_ACCESS_KEY=target.secret_key,
+        **settings_for(target),
         SITE_BUILD_DIR=str(tmp_path / "build"),
         WORKER_HEARTBEAT_SECONDS="1",
         BIND=f"127.0.0.1:{port}",
