@@ -334,9 +334,12 @@ def test_search_page_finds_the_reference_op_ed_and_filters_by_type(browser, serv
         types = tab.locator("input.pagefind-ui__filter-checkbox[name='type']")
         assert "op-ed" in [types.nth(i).get_attribute("value") for i in range(types.count())]
         tab.locator("label[for='type-op-ed']").click()
+        # Results, and only op-eds: an empty list (the filtered results still loading on a
+        # busy machine) is not yet the answer.
         tab.wait_for_function(
-            "() => [...document.querySelectorAll('.pagefind-ui__result-link')]"
-            ".every(a => a.getAttribute('href').startsWith('/op-eds/'))"
+            "() => { const links = [...document.querySelectorAll('.pagefind-ui__result-link')];"
+            " return links.length > 0"
+            " && links.every(a => a.getAttribute('href').startsWith('/op-eds/')); }"
         )
         hrefs = tab.locator(".pagefind-ui__result-link").evaluate_all(
             "links => links.map(a => a.getAttribute('href'))"
